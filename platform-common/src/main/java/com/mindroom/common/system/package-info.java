@@ -1,0 +1,4 @@
+/**
+ * Auto-configuration that gives every service the shared domain beans.
+ */
+package com.mindroom.common.system;
