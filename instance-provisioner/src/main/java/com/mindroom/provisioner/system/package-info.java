@@ -1,0 +1,4 @@
+/**
+ * Cross-cutting configuration of the Instance Provisioner service.
+ */
+package com.mindroom.provisioner.system;

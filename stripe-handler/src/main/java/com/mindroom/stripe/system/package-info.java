@@ -1,0 +1,4 @@
+/**
+ * Cross-cutting configuration of the Stripe Handler service.
+ */
+package com.mindroom.stripe.system;

@@ -1,0 +1,45 @@
+package com.mindroom.stripe;
+
+import org.junit.jupiter.api.Test;
+
+import com.mindroom.common.test.FreshDatabase;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.http.HttpStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Stripe Handler service starts against a fresh database and reports its health and
+ * metrics.
+ */
+@FreshDatabase
+@AutoConfigureTestRestTemplate
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class StripeHandlerApplicationIntegrationTests {
+
+	@Autowired
+	private TestRestTemplate rest;
+
+	@Test
+	void reportsUpWithLivenessAndReadinessGroups() {
+		for (String path : new String[] { "/actuator/health", "/actuator/health/liveness",
+				"/actuator/health/readiness" }) {
+			assertThat(this.rest.getForEntity(path, String.class)).satisfies((response) -> {
+				assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+				assertThat(response.getBody()).as(path).contains("\"status\":\"UP\"");
+			});
+		}
+	}
+
+	@Test
+	void exposesPrometheusMetrics() {
+		assertThat(this.rest.getForObject("/actuator/prometheus", String.class)).contains("jvm_memory_used_bytes")
+			.contains("application=\"stripe-handler\"");
+	}
+
+}
