@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -50,6 +51,21 @@ public class DesiredStateSync {
 		this.jdbc = jdbc;
 		this.lifecycle = lifecycle;
 		this.clock = clock;
+	}
+
+	/**
+	 * Decides what one instance should be doing now, without changing anything (for
+	 * entitlement checks).
+	 * @param instanceId the instance
+	 * @return the decision, or empty when there is no such (undeleted) instance
+	 */
+	public Optional<LifecycleDecision> decide(UUID instanceId) {
+		Instant now = this.clock.instant();
+		return this.jdbc.sql(SELECT.formatted("i.id = ?", ""))
+			.param(instanceId)
+			.query(Row::read)
+			.optional()
+			.map((row) -> this.lifecycle.decide(row.subscription(), row.account(), row.holds(), now));
 	}
 
 	/**

@@ -2,16 +2,27 @@ package com.mindroom.common.system;
 
 import java.time.Clock;
 
+import tools.jackson.databind.json.JsonMapper;
+
+import com.mindroom.common.audit.AuditLog;
 import com.mindroom.common.db.SimulatedClock;
 import com.mindroom.common.db.TenantTransactions;
+import com.mindroom.common.instance.InstanceCommands;
+import com.mindroom.common.instance.InstanceProperties;
+import com.mindroom.common.instance.Instances;
+import com.mindroom.common.job.JobQueue;
 import com.mindroom.common.lifecycle.DesiredStateSync;
 import com.mindroom.common.lifecycle.LifecyclePolicy;
 import com.mindroom.common.lifecycle.TenantLifecycle;
+import com.mindroom.common.notification.Notifications;
 import com.mindroom.common.plan.PlanCatalog;
 import com.mindroom.common.plan.PlanProperties;
 import com.mindroom.common.security.JwtProperties;
+import com.mindroom.common.security.SecretBox;
 import com.mindroom.common.web.ProblemDetailsAdvice;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -30,8 +41,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * customer, and the problem-details convention for servlet services.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
-		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration" })
-@EnableConfigurationProperties({ PlanProperties.class, LifecyclePolicy.class, JwtProperties.class })
+		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
+@EnableConfigurationProperties({ PlanProperties.class, LifecyclePolicy.class, JwtProperties.class,
+		InstanceProperties.class })
 public class CommonAutoConfiguration {
 
 	@Bean
@@ -73,6 +86,54 @@ public class CommonAutoConfiguration {
 	@ConditionalOnBean(JdbcClient.class)
 	DesiredStateSync desiredStateSync(JdbcClient jdbc, TenantLifecycle lifecycle, Clock clock) {
 		return new DesiredStateSync(jdbc, lifecycle, clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SecretBox secretBox(@Value("${mindroom.security.encryption-key:}") String key) {
+		return new SecretBox(key);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(JdbcClient.class)
+	static class RowWritersConfiguration {
+
+		private final JsonMapper json;
+
+		RowWritersConfiguration(ObjectProvider<JsonMapper> json) {
+			this.json = json.getIfAvailable(() -> JsonMapper.builder().build());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		AuditLog auditLog(JdbcClient jdbc) {
+			return new AuditLog(jdbc, this.json);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		Notifications notifications(JdbcClient jdbc) {
+			return new Notifications(jdbc, this.json);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		JobQueue jobQueue(JdbcClient jdbc) {
+			return new JobQueue(jdbc, this.json);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		Instances instances(JdbcClient jdbc, DesiredStateSync desiredStates, InstanceProperties properties) {
+			return new Instances(jdbc, desiredStates, properties);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		InstanceCommands instanceCommands(JdbcClient jdbc, DesiredStateSync desiredStates, Clock clock) {
+			return new InstanceCommands(jdbc, desiredStates, clock);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

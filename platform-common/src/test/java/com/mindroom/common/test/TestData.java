@@ -31,13 +31,17 @@ public final class TestData {
 	 * @return the account id
 	 */
 	public UUID account(String name) {
-		return accountWithEmail(name + "+" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
+		return insertAccount(name + "+" + UUID.randomUUID().toString().substring(0, 8) + "@example.com", name);
 	}
 
 	public UUID accountWithEmail(String email) {
+		return insertAccount(email, email.substring(0, email.indexOf('@')));
+	}
+
+	private UUID insertAccount(String email, String name) {
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("insert into mindroom.accounts (id, email, name) values (?, ?, ?)")
-			.params(id, email, email.substring(0, email.indexOf('@')))
+			.params(id, email, name)
 			.update();
 		return id;
 	}
