@@ -48,7 +48,7 @@ create table mindroom.admin_recovery_codes (
 create table mindroom.account_tokens (
 	token_hash text primary key,
 	account_id uuid not null references mindroom.accounts (id) on delete cascade,
-	purpose text not null check (purpose in ('password_reset', 'email_verification', 'admin_enrolment')),
+	purpose text not null check (purpose in ('password_reset', 'email_verification', 'admin_enrolment', 'refresh')),
 	expires_at timestamptz not null,
 	used_at timestamptz,
 	created_at timestamptz not null default now()

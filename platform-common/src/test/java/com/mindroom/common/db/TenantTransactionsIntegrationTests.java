@@ -41,12 +41,7 @@ class TenantTransactionsIntegrationTests {
 		this.aliceInstance = data.instance(this.alice, data.subscription(this.alice, "active", "starter"),
 				"alice-team");
 		data.instance(bob, data.subscription(bob, "active", "starter"), "bob-team");
-		this.pool = new HikariDataSource();
-		this.pool.setJdbcUrl(database.jdbcUrl());
-		this.pool.setUsername(database.username());
-		this.pool.setPassword(database.password());
-		this.pool.setSchema("mindroom");
-		this.pool.setConnectionInitSql("SET ROLE mindroom_portal");
+		this.pool = database.dataSourceAs("mindroom_portal");
 		this.pool.setMaximumPoolSize(1);
 		this.jdbc = JdbcClient.create(this.pool);
 		this.transactions = new TenantTransactions(this.jdbc, new DataSourceTransactionManager(this.pool));
