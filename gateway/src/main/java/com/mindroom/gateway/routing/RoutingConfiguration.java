@@ -1,0 +1,46 @@
+package com.mindroom.gateway.routing;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The downstreams' circuit breakers, the path guard and the readiness check.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ DownstreamProperties.class, CircuitBreakerProperties.class })
+class RoutingConfiguration {
+
+	// route timeouts bound the calls; Resilience4j's own time limiter is disabled in
+	// application.yml
+	@Bean
+	Customizer<ReactiveResilience4JCircuitBreakerFactory> downstreamCircuitBreakers(
+			CircuitBreakerProperties properties) {
+		CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+			.failureRateThreshold(properties.failureRateThreshold())
+			.slidingWindowSize(properties.slidingWindowSize())
+			.minimumNumberOfCalls(properties.minimumNumberOfCalls())
+			.waitDurationInOpenState(properties.waitInOpenState())
+			.permittedNumberOfCallsInHalfOpenState(properties.permittedCallsInHalfOpenState())
+			.build();
+		return (factory) -> factory
+			.configureDefault((id) -> new Resilience4JConfigBuilder(id).circuitBreakerConfig(config).build());
+	}
+
+	@Bean
+	PathGuard pathGuard() {
+		return new PathGuard();
+	}
+
+	@Bean
+	DownstreamsHealthIndicator downstreamsHealthIndicator(DownstreamProperties properties) {
+		return new DownstreamsHealthIndicator(properties, WebClient.create());
+	}
+
+}
