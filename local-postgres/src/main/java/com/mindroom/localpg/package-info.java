@@ -1,0 +1,4 @@
+/**
+ * An embedded PostgreSQL server for local runs where no PostgreSQL server is installed.
+ */
+package com.mindroom.localpg;
