@@ -16,6 +16,7 @@ export_terraform_vars() {
     TF_VAR_ssh_public_key="ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA absent"
   fi
   export TF_VAR_ssh_public_key
+  export TF_VAR_ssh_private_key_file=$SSH_PRIVATE_KEY_FILE
   export TF_VAR_kubeconfig_path=$KUBECONFIG_FILE
   local cidrs=${OPERATOR_CIDRS:-} json='' cidr
   IFS=',' read -ra cidr_list <<<"$cidrs"
