@@ -1,0 +1,4 @@
+/**
+ * The public landing page.
+ */
+package com.mindroom.portal.home;
