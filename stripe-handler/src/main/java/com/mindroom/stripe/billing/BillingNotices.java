@@ -1,0 +1,66 @@
+package com.mindroom.stripe.billing;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.stripe.model.Invoice;
+
+import com.mindroom.common.notification.Notification;
+import com.mindroom.common.notification.Notifications;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Queues the billing emails in the outbox, in the applying transaction; dedupe keys make
+ * one invoice or one subscription one message however often Stripe repeats itself.
+ */
+@Component
+class BillingNotices {
+
+	private final Notifications notifications;
+
+	private final AccountLinks accounts;
+
+	BillingNotices(Notifications notifications, AccountLinks accounts) {
+		this.notifications = notifications;
+		this.accounts = accounts;
+	}
+
+	void paymentFailed(UUID accountId, Invoice invoice, boolean actionRequired) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("invoiceNumber", invoice.getNumber());
+		params.put("amountDue", invoice.getAmountDue());
+		params.put("currency", invoice.getCurrency());
+		params.put("hostedInvoiceUrl", invoice.getHostedInvoiceUrl());
+		params.put("actionRequired", actionRequired);
+		String subject = actionRequired ? "Please confirm your MindRoom payment"
+				: "Your MindRoom payment did not go through";
+		String key = (actionRequired ? "payment_action_required:" : "payment_failed:") + invoice.getId();
+		enqueue(accountId, "payment_failed", subject, params, key);
+	}
+
+	void trialWillEnd(UUID accountId, SubscriptionRow subscription) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("plan", subscription.plan());
+		params.put("trialEnd", String.valueOf(subscription.trialEnd()));
+		enqueue(accountId, "trial_will_end", "Your MindRoom trial ends soon", params,
+				"trial_will_end:" + subscription.stripeId());
+	}
+
+	void canceled(UUID accountId, SubscriptionRow subscription, Instant dataKeptUntil) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("plan", subscription.plan());
+		params.put("endedAt", String.valueOf(subscription.endedAt()));
+		params.put("dataKeptUntil", String.valueOf(dataKeptUntil));
+		enqueue(accountId, "subscription_canceled", "Your MindRoom subscription was canceled", params,
+				"subscription_canceled:" + subscription.stripeId());
+	}
+
+	private void enqueue(UUID accountId, String template, String subject, Map<String, Object> params, String key) {
+		this.notifications
+			.enqueue(new Notification(accountId, this.accounts.email(accountId), template, subject, params, key));
+	}
+
+}

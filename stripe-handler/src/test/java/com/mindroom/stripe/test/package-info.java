@@ -1,0 +1,5 @@
+/**
+ * Test support: realistic Stripe objects and events, signed deliveries and a clock tests
+ * can move.
+ */
+package com.mindroom.stripe.test;
