@@ -33,7 +33,7 @@ main() {
   # Flyway reads the connection from the environment: the password never reaches a command line.
   export FLYWAY_URL=$DB_JDBC_URL FLYWAY_USER=$DB_USER FLYWAY_PASSWORD=$DB_PASSWORD
   say "Flyway $goal on ${DB_JDBC_URL%%\?*} as $DB_USER"
-  run "$MAVEN" -B -ntp -f "$ROOT/pom.xml" -pl infrastructure "flyway:$goal"
+  run "$MAVEN" -B -ntp -f "$ROOT/infrastructure/pom.xml" "flyway:$goal"
 }
 
 main "$@"

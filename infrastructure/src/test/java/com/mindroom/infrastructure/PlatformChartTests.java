@@ -95,6 +95,10 @@ class PlatformChartTests {
 		assertThat(env.get("MINDROOM_DB_MIGRATE")).containsEntry("value", "false");
 		assertThat(env.get("PLATFORM_DOMAIN")).containsEntry("value", "mindroom.example.com");
 		assertThat(env.get("SERVER_PORT")).containsEntry("value", "8083");
+		assertThat(env.get("MINDROOM_PUBLIC_URL")).containsEntry("value", "https://app.mindroom.example.com");
+		assertThat(envValue(manifests, "gateway", "MINDROOM_PORTAL_URL")).isEqualTo("http://customer-portal:8081");
+		assertThat(envValue(manifests, "instance-provisioner", "MINDROOM_KUBERNETES_MODE")).isEqualTo("in-cluster");
+		assertThat(envValue(manifests, "instance-provisioner", "MINDROOM_PLATFORM_NAMESPACE")).isEqualTo("mindroom");
 		assertThat(env.get("MINDROOM_DB_URL").get("value").toString()).startsWith("jdbc:postgresql://");
 		assertThat(at(env.get("MINDROOM_DB_PASSWORD"), "valueFrom", "secretKeyRef"))
 			.isEqualTo(Map.of("name", "mindroom-platform-secrets", "key", "MINDROOM_DB_PASSWORD"));

@@ -35,6 +35,8 @@ final class ScriptSandbox {
 
 	private final Map<String, String> settings = new LinkedHashMap<>();
 
+	private boolean realTools;
+
 	ScriptSandbox(Path root) {
 		this.root = root;
 		try {
@@ -109,6 +111,17 @@ final class ScriptSandbox {
 		return runWithInput("", script, arguments);
 	}
 
+	/** Runs a script with the real tools on PATH (the Maven wrapper from MAVEN). */
+	Result runReal(String script, String... arguments) {
+		this.realTools = true;
+		try {
+			return runWithInput("", script, arguments);
+		}
+		finally {
+			this.realTools = false;
+		}
+	}
+
 	Result runWithInput(String input, String script, String... arguments) {
 		try {
 			Path log = this.root.resolve("calls.log");
@@ -124,14 +137,20 @@ final class ScriptSandbox {
 			ProcessBuilder builder = new ProcessBuilder(command).directory(this.root.toFile());
 			Map<String, String> environment = builder.environment();
 			environment.clear();
-			environment.put("PATH", this.root.resolve("bin") + ":" + System.getenv("PATH"));
+			environment.put("PATH",
+					this.realTools ? System.getenv("PATH") : this.root.resolve("bin") + ":" + System.getenv("PATH"));
 			environment.put("HOME", this.root.resolve("home").toString());
 			environment.put("LANG", "C.UTF-8");
 			environment.put("STUB_LOG", log.toString());
 			environment.put("STUB_STATE", stubState().toString());
 			environment.put("DEPLOY_STATE_DIR", deployState().toString());
-			environment.put("MAVEN", this.root.resolve("bin/mvnw").toString());
+			environment.put("MAVEN", this.settings.getOrDefault("MAVEN", this.root.resolve("bin/mvnw").toString()));
+			if (System.getenv("JAVA_HOME") != null) {
+				environment.put("JAVA_HOME", System.getenv("JAVA_HOME"));
+			}
 			environment.put("DEPLOY_RETRY_DELAY", "0");
+			environment.put("STUB_TENANTS",
+					this.settings.getOrDefault("STUB_TENANTS", "mindroom-acme mindroom-globex"));
 			Path output = this.root.resolve("output.txt");
 			builder.redirectErrorStream(true).redirectOutput(output.toFile());
 			Process process = builder.start();
