@@ -110,6 +110,7 @@ class StripeApiIntegrationTests {
 		this.db.sql("update mindroom.accounts set stripe_customer_id = ? where id = ?")
 			.params(this.customer, this.account)
 			.update();
+		stripeApi.resetAll();
 		stripeApi.stubFor(get(urlPathMatching("/v1/subscriptions/sub_.*")).atPriority(10)
 			.willReturn(aResponse().withStatus(404)
 				.withHeader("Content-Type", "application/json")
