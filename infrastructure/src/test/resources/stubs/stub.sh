@@ -71,6 +71,7 @@ kubectl_stub() {
     file=$state/objects/ConfigMap.$namespace.$name
     if [ -f "$file" ]; then cat "$file"; fi
   elif [[ $args == *" get namespaces "* ]]; then
+    # shellcheck disable=SC2086 # one namespace per word
     printf '%s\n' default kube-system mindroom ${STUB_TENANTS:-}
   fi
 }
@@ -103,6 +104,7 @@ curl_stub() {
   local prices=$state/stripe/prices.json endpoints=$state/stripe/endpoints.json
   [ -f "$prices" ] || echo '[]' >"$prices"
   [ -f "$endpoints" ] || echo '[]' >"$endpoints"
+  # shellcheck disable=SC2016 # a jq program, not shell
   local param='def p($k): [.[] | select(.k == $k) | .v][0];'
   case "$method $path" in
     "GET products/"*)
