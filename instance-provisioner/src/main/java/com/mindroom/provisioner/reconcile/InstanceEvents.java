@@ -2,6 +2,9 @@ package com.mindroom.provisioner.reconcile;
 
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -11,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * progress shows while a pass is still running.
  */
 public class InstanceEvents {
+
+	private static final Logger logger = LoggerFactory.getLogger(InstanceEvents.class);
 
 	static final String ACTOR = "instance-provisioner";
 
@@ -39,6 +44,7 @@ public class InstanceEvents {
 
 	public void observed(UUID instanceId, String from, String to, long generation, String message) {
 		insert(instanceId, "observed", from, to, generation, message);
+		logger.info("Instance {} is {} (was {}): {}", instanceId, to, from, message);
 	}
 
 	public void error(UUID instanceId, long generation, String message) {
