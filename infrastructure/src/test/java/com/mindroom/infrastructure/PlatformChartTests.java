@@ -142,7 +142,7 @@ class PlatformChartTests {
 			.contains("ingress-nginx");
 		assertThat(manifests.names())
 			.contains("NetworkPolicy/mindroom-platform-default-deny", "NetworkPolicy/customer-portal-from-gateway",
-					"NetworkPolicy/instance-provisioner-to-kubernetes-api")
+					"NetworkPolicy/instance-provisioner-to-cluster")
 			.doesNotContain("NetworkPolicy/instance-provisioner-from-gateway");
 	}
 
