@@ -17,7 +17,8 @@ final class RedirectTargets {
 	}
 
 	static String safe(String next) {
-		if (next == null || next.length() > 500 || next.contains("//") || !SAFE.matcher(next).matches()) {
+		if (next == null || next.length() > 500 || next.contains("//") || next.contains("/.")
+				|| !SAFE.matcher(next).matches()) {
 			return HOME;
 		}
 		return next;
