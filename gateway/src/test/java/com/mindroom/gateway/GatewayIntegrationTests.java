@@ -1,5 +1,6 @@
 package com.mindroom.gateway;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,8 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +40,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -57,7 +63,7 @@ import static org.awaitility.Awaitility.await;
 				"mindroom.gateway.rate-limits.account.replenish-rate=1",
 				"mindroom.gateway.rate-limits.account.burst-capacity=5", "mindroom.gateway.timeouts.portal=1000",
 				"mindroom.gateway.circuit-breaker.minimum-number-of-calls=4",
-				"mindroom.gateway.circuit-breaker.sliding-window-size=4",
+				"mindroom.gateway.circuit-breaker.sliding-window-size=10",
 				"mindroom.gateway.circuit-breaker.wait-in-open-state=30s",
 				"management.endpoint.health.show-details=always" })
 class GatewayIntegrationTests {
@@ -215,6 +221,36 @@ class GatewayIntegrationTests {
 		assertThat(admin.getState()).isEqualTo(CircuitBreaker.State.OPEN);
 		assertThat(this.http.get("/api/admin/accounts").statusCode()).isEqualTo(503);
 		assertThat(this.circuitBreakers.getCircuitBreakerRegistry().circuitBreaker("portal").getState())
+			.isEqualTo(CircuitBreaker.State.CLOSED);
+	}
+
+	@Test
+	void retriesAFailedGetButNeverAPost() {
+		portal.stubFor(get(urlEqualTo("/app/flaky")).inScenario("flaky")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+			.willSetStateTo("recovered"));
+		portal.stubFor(get(urlEqualTo("/app/flaky")).inScenario("flaky")
+			.whenScenarioStateIs("recovered")
+			.willReturn(aResponse().withBody("recovered")));
+		portal
+			.stubFor(post(urlEqualTo("/app/flaky")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+		assertThat(this.http.get("/app/flaky").body()).isEqualTo("recovered");
+		assertThat(portal.findAll(getRequestedFor(urlEqualTo("/app/flaky")))).hasSize(2);
+		HttpResponse<String> post = this.http.post("/app/flaky", "name=x", "Accept", "application/json");
+		assertThat(post.statusCode()).isEqualTo(502);
+		assertThat(post.body()).contains("bad-gateway");
+		assertThat(portal.findAll(postRequestedFor(urlEqualTo("/app/flaky")))).hasSize(1);
+	}
+
+	@Test
+	void oversizeBodiesNeverOpenTheServicesCircuit() {
+		String body = "x".repeat(600 * 1024);
+		for (int i = 0; i < 6; i++) {
+			assertThat(this.http.post("/webhooks/stripe", body).statusCode()).isEqualTo(413);
+		}
+		assertThat(this.circuitBreakers.getCircuitBreakerRegistry().circuitBreaker("stripe-handler").getState())
 			.isEqualTo(CircuitBreaker.State.CLOSED);
 	}
 

@@ -38,7 +38,11 @@ class SessionAccounts {
 	SessionAccounts(JdbcClient jdbc, Clock clock, Duration ttl) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.principals = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(ttl).build();
+		this.principals = Caffeine.newBuilder()
+			.maximumSize(100_000)
+			.expireAfterWrite(ttl)
+			.executor(Runnable::run)
+			.build();
 	}
 
 	Mono<String> principal(String cookieValue) {

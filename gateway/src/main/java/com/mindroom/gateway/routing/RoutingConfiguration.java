@@ -2,6 +2,8 @@ package com.mindroom.gateway.routing;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
+import com.mindroom.gateway.errors.GatewayProblem;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
@@ -28,6 +30,9 @@ class RoutingConfiguration {
 			.minimumNumberOfCalls(properties.minimumNumberOfCalls())
 			.waitDurationInOpenState(properties.waitInOpenState())
 			.permittedNumberOfCallsInHalfOpenState(properties.permittedCallsInHalfOpenState())
+			// the gateway's own refusals (a body too large) say nothing about the
+			// downstream
+			.ignoreExceptions(GatewayProblem.class)
 			.build();
 		return (factory) -> factory
 			.configureDefault((id) -> new Resilience4JConfigBuilder(id).circuitBreakerConfig(config).build());

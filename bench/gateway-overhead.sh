@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Gateway overhead: the same downstream endpoint called directly and through the gateway, in one run, with the
+# same load generator (wrk) at concurrency 1, 16 and 64. Prints requests/s and p50/p99 latency for both, and
+# their ratio. Rate limiting runs on every request (in memory; set MINDROOM_REDIS_URL to measure Redis), with
+# limits raised so nothing is refused; the access log is written as in production.
+# Needs the gateway jar: ./mvnw -B -q -DskipTests install -pl gateway -am
+# Usage: [WARMUP=60] bench/gateway-overhead.sh [seconds per measurement, default 10]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-10}
+direct_port=18181
+gateway_port=18180
+logs=$(mktemp -d)
+
+if ! command -v wrk >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
+jar=$(ls gateway/target/gateway-*.jar 2>/dev/null | grep -v plain | head -n1 || true)
+[ -n "$jar" ] || { echo "Build the gateway first: ./mvnw -B -q -DskipTests install -pl gateway -am"; exit 1; }
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+java -Xmx256m -Dsun.net.httpserver.nodelay=true bench/gateway-downstream/Downstream.java "$direct_port" > "$logs/downstream.log" 2>&1 &
+pids+=($!)
+MINDROOM_JWT_SECRET=bench-secret-bench-secret-bench-secret-00 SERVER_PORT=$gateway_port \
+  MINDROOM_PORTAL_URL=http://127.0.0.1:$direct_port MINDROOM_ADMIN_URL=http://127.0.0.1:$direct_port \
+  MINDROOM_STRIPE_HANDLER_URL=http://127.0.0.1:$direct_port \
+  MINDROOM_GATEWAY_RATE_LIMITS_ANONYMOUS_REPLENISH_RATE=1000000 \
+  MINDROOM_GATEWAY_RATE_LIMITS_ANONYMOUS_BURST_CAPACITY=1000000 \
+  java -Xmx512m -jar "$jar" > "$logs/gateway.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$gateway_port/actuator/health/readiness" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -fs "http://127.0.0.1:$gateway_port/app/bench" >/dev/null || { echo "gateway not ready, see $logs"; exit 1; }
+# both JVMs compile their hot paths under load first (the gateway's JIT needs well over a minute here)
+wrk -t2 -c16 -d"${WARMUP:-60}s" "http://127.0.0.1:$gateway_port/app/bench" >/dev/null
+
+# wrk prints latency percentiles as e.g. "50%  512.00us" or "99%    3.20ms": convert to milliseconds
+to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; printf "%.3f", v}'; }
+
+measure() { # url connections -> "rps p50 p99"
+  local url=$1 connections=$2 threads=$(( $2 < 2 ? 1 : 2 ))
+  wrk -t"$threads" -c"$connections" -d5s "$url" >/dev/null                 # warm-up (JIT, connections)
+  local out
+  out=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$url")
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out" | to_ms)
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out" | to_ms)
+  echo "$rps $p50 $p99"
+}
+
+printf '| concurrency | direct req/s | gateway req/s | throughput ratio | direct p50 ms | gateway p50 ms | p50 added ms | direct p99 ms | gateway p99 ms |\n'
+printf '|---|---|---|---|---|---|---|---|---|\n'
+for c in 1 16 64; do
+  read -r d_rps d_p50 d_p99 <<<"$(measure "http://127.0.0.1:$direct_port/app/bench" "$c")"
+  read -r g_rps g_p50 g_p99 <<<"$(measure "http://127.0.0.1:$gateway_port/app/bench" "$c")"
+  printf '| %s | %.0f | %.0f | %.2f | %.3f | %.3f | %.3f | %.3f | %.3f |\n' "$c" "$d_rps" "$g_rps" \
+    "$(echo "$g_rps / $d_rps" | bc -l)" "$d_p50" "$g_p50" "$(echo "$g_p50 - $d_p50" | bc -l)" "$d_p99" "$g_p99"
+done
+refused=$(grep -c ' 429 ' "$logs/gateway.log" || true)
+echo
+echo "Requests refused by the rate limiter during the run: $refused (logs: $logs)"
