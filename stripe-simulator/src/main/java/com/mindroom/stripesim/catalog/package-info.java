@@ -1,0 +1,5 @@
+/**
+ * The products and prices the simulator sells: the platform's plan catalog, with the same
+ * Stripe price ids.
+ */
+package com.mindroom.stripesim.catalog;

@@ -1,0 +1,4 @@
+/**
+ * The local Stripe simulator service.
+ */
+package com.mindroom.stripesim;
