@@ -47,6 +47,7 @@ main() {
   check_settings
   need HCLOUD_TOKEN "Hetzner Cloud API token of the project to clean up"
   need PLATFORM_DOMAIN "the platform's base domain"
+  need OPERATOR_CIDRS "the CIDRs the deployment was made with (Terraform checks its variables on destroy too)"
   need_tool terraform "Terraform destroys the infrastructure"
   need_tool kubectl "kubectl removes what runs in the cluster"
   need_tool helm "Helm uninstalls the releases"

@@ -89,9 +89,33 @@ resource "hcloud_server" "worker" {
 }
 
 # k3s (with its join token) is installed over SSH once cloud-init has prepared the node; the first control
-# plane starts the cluster, every other node joins it.
+# plane starts the cluster, then the other control planes join it, then the workers.
+resource "terraform_data" "k3s_first_control_plane" {
+  triggers_replace = [hcloud_server.control_plane[local.first_control_plane].id]
+
+  connection {
+    host        = hcloud_server.control_plane[local.first_control_plane].ipv4_address
+    user        = "root"
+    private_key = file(pathexpand(var.ssh_private_key_file))
+    timeout     = "10m"
+  }
+
+  provisioner "remote-exec" {
+    inline = ["mkdir -p /etc/rancher/k3s"]
+  }
+
+  provisioner "file" {
+    content     = module.control_plane_config[local.first_control_plane].k3s_config
+    destination = "/etc/rancher/k3s/config.yaml"
+  }
+
+  provisioner "remote-exec" {
+    inline = concat(["chmod 600 /etc/rancher/k3s/config.yaml"], module.control_plane_config[local.first_control_plane].install_commands)
+  }
+}
+
 resource "terraform_data" "k3s_control_plane" {
-  for_each         = local.control_planes
+  for_each         = { for name, node in local.control_planes : name => node if name != local.first_control_plane }
   triggers_replace = [hcloud_server.control_plane[each.key].id]
 
   connection {
@@ -113,6 +137,8 @@ resource "terraform_data" "k3s_control_plane" {
   provisioner "remote-exec" {
     inline = concat(["chmod 600 /etc/rancher/k3s/config.yaml"], module.control_plane_config[each.key].install_commands)
   }
+
+  depends_on = [terraform_data.k3s_first_control_plane]
 }
 
 resource "terraform_data" "k3s_worker" {
@@ -139,5 +165,5 @@ resource "terraform_data" "k3s_worker" {
     inline = concat(["chmod 600 /etc/rancher/k3s/config.yaml"], module.worker_config[each.key].install_commands)
   }
 
-  depends_on = [terraform_data.k3s_control_plane]
+  depends_on = [terraform_data.k3s_first_control_plane, terraform_data.k3s_control_plane]
 }
