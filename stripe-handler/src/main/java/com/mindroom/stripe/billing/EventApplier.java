@@ -50,8 +50,7 @@ public class EventApplier {
 	 * @return the event with the subscription's current state, if fetched
 	 */
 	public PreparedEvent prepare(Event event) {
-		String subscriptionId = HandledEvents.TYPES.contains(event.getType()) && this.api.enabled()
-				? subscriptionOf(object(event)) : null;
+		String subscriptionId = fetches(event) ? subscriptionOf(object(event)) : null;
 		if (subscriptionId == null) {
 			return PreparedEvent.asDelivered(event);
 		}
@@ -59,6 +58,26 @@ public class EventApplier {
 		return this.api.subscription(subscriptionId)
 			.map((current) -> new PreparedEvent(event, current, fetchedAt))
 			.orElseGet(() -> PreparedEvent.asDelivered(event));
+	}
+
+	/**
+	 * Whether preparing the event may call the Stripe API (so a known duplicate is better
+	 * recognised first).
+	 * @param event the event
+	 * @return whether {@link #prepare} may fetch
+	 */
+	public boolean fetches(Event event) {
+		return this.api.enabled() && HandledEvents.TYPES.contains(event.getType());
+	}
+
+	/**
+	 * The outcome applying the event will most likely have (from its type), so the inbox
+	 * can store it with that status at once.
+	 * @param event the event
+	 * @return the likely outcome
+	 */
+	public EventOutcome expectedOutcome(Event event) {
+		return HandledEvents.TYPES.contains(event.getType()) ? EventOutcome.PROCESSED : EventOutcome.IGNORED;
 	}
 
 	/**

@@ -20,20 +20,21 @@ import com.mindroom.stripe.system.StripeHandlerProperties;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores each Stripe event once and applies it in the same transaction: the insert is
  * keyed by Stripe's event id, so a repeated delivery (even concurrent ones) waits for the
- * first and then does nothing. Applying runs under a savepoint: an event that cannot be
- * applied is still stored, with its error, attempt count and next attempt time, and
- * retried with exponential backoff. A database that cannot be reached fails the whole
- * call, so the caller (Stripe) retries.
+ * first and then does nothing. An event that cannot be applied rolls that transaction
+ * back and is then stored in a second one, with its error, attempt count and next attempt
+ * time, and retried with exponential backoff; either way it is stored before the caller
+ * gets an answer. A database that cannot be reached fails the whole call, so the caller
+ * (Stripe) retries.
  */
 @Component
 public class EventInbox {
@@ -48,8 +49,6 @@ public class EventInbox {
 
 	private final TransactionTemplate transactions;
 
-	private final TransactionTemplate savepoints;
-
 	private final StripeHandlerProperties.Inbox settings;
 
 	private final Clock clock;
@@ -59,8 +58,6 @@ public class EventInbox {
 		this.jdbc = jdbc;
 		this.applier = applier;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.savepoints = new TransactionTemplate(transactionManager);
-		this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.settings = properties.inbox();
 		this.clock = clock;
 	}
@@ -71,18 +68,30 @@ public class EventInbox {
 	 * @param payload its JSON, as stored
 	 * @param source how it arrived
 	 * @return what became of it
+	 * @throws MalformedEventException when the payload is not JSON the database accepts
 	 */
 	public Receipt receive(Event event, String payload, Source source) {
-		if (isStored(event.getId())) {
+		if (this.applier.fetches(event) && isStored(event.getId())) {
 			return Receipt.DUPLICATE;
 		}
 		Preparation preparation = prepare(event);
-		Receipt receipt = this.transactions.execute((status) -> {
-			if (!insert(event, payload, source)) {
-				return Receipt.DUPLICATE;
-			}
-			return applyStored(event, preparation, 1);
-		});
+		Receipt receipt;
+		try {
+			receipt = this.transactions.execute((status) -> {
+				EventOutcome expected = this.applier.expectedOutcome(event);
+				if (!insert(event, payload, source, expected.dbValue())) {
+					return Receipt.DUPLICATE;
+				}
+				return apply(event.getId(), preparation, 1, expected);
+			});
+		}
+		catch (MalformedEventException | DataAccessResourceFailureException | CannotCreateTransactionException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			receipt = this.transactions.execute((status) -> insert(event, payload, source, "received")
+					? markFailed(event.getId(), 1, describe(ex)) : Receipt.DUPLICATE);
+		}
 		logger.info("Stripe event {} ({}) from {}: {}", event.getId(), event.getType(), source.dbValue(),
 				receipt.value());
 		return receipt;
@@ -123,21 +132,33 @@ public class EventInbox {
 			return;
 		}
 		Preparation preparation = prepare(event);
-		Receipt receipt = this.transactions.execute((status) -> {
-			Integer attempts = this.jdbc.sql("""
-					select attempts from stripe_events
-					where id = ? and status in ('received', 'failed') and next_attempt_at <= ?
-					for update skip locked
-					""")
-				.params(due.id(), Timestamps.toDb(this.clock.instant()))
-				.query(Integer.class)
-				.optional()
-				.orElse(null);
-			return (attempts != null) ? applyStored(event, preparation, attempts + 1) : null;
-		});
+		Receipt receipt;
+		try {
+			receipt = this.transactions.execute((status) -> {
+				Integer attempts = lockDue(due.id());
+				return (attempts != null) ? apply(due.id(), preparation, attempts + 1, null) : null;
+			});
+		}
+		catch (DataAccessResourceFailureException | CannotCreateTransactionException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			receipt = this.transactions.execute((status) -> {
+				Integer attempts = lockDue(due.id());
+				return (attempts != null) ? markFailed(due.id(), attempts + 1, describe(ex)) : null;
+			});
+		}
 		if (receipt != null) {
 			logger.info("Retried Stripe event {} ({}): {}", event.getId(), event.getType(), receipt.value());
 		}
+	}
+
+	private Integer lockDue(String id) {
+		return this.jdbc.sql("""
+				select attempts from stripe_events
+				where id = ? and status in ('received', 'failed') and next_attempt_at <= ?
+				for update skip locked
+				""").params(id, Timestamps.toDb(this.clock.instant())).query(Integer.class).optional().orElse(null);
 	}
 
 	/**
@@ -162,34 +183,45 @@ public class EventInbox {
 		}
 	}
 
-	private Receipt applyStored(Event event, Preparation preparation, int attempt) {
+	/**
+	 * Applies a stored event in the caller's transaction; any failure rolls the whole
+	 * transaction back and is then recorded in a new one.
+	 * @param id the event id
+	 * @param preparation the prepared event
+	 * @param attempt which attempt this is
+	 * @param stored the outcome the row was stored with, or {@code null}
+	 * @return the receipt
+	 */
+	private Receipt apply(String id, Preparation preparation, int attempt, EventOutcome stored) {
 		if (preparation.error() != null) {
-			return markFailed(event.getId(), attempt, preparation.error());
+			throw new PreparationFailedException(preparation.error());
 		}
-		try {
-			EventOutcome outcome = this.savepoints.execute((status) -> this.applier.apply(preparation.event()));
-			markDone(event.getId(), attempt, outcome);
-			return (outcome == EventOutcome.IGNORED) ? Receipt.IGNORED : Receipt.PROCESSED;
+		EventOutcome outcome = this.applier.apply(preparation.event());
+		if (outcome != stored) {
+			markDone(id, attempt, outcome);
 		}
-		catch (DataAccessResourceFailureException | CannotCreateTransactionException ex) {
-			throw ex;
-		}
-		catch (RuntimeException ex) {
-			return markFailed(event.getId(), attempt, describe(ex));
-		}
+		return (outcome == EventOutcome.IGNORED) ? Receipt.IGNORED : Receipt.PROCESSED;
 	}
 
-	private boolean insert(Event event, String payload, Source source) {
-		return this.jdbc
-			.sql("""
-					insert into stripe_events (id, type, api_version, livemode, stripe_created_at, source, payload, object_id)
-					select ?, ?, ?, ?, ?, ?, delivered.payload, delivered.payload -> 'data' -> 'object' ->> 'id'
-					from (select cast(? as jsonb) as payload) as delivered
-					on conflict (id) do nothing
-					""")
-			.params(event.getId(), event.getType(), event.getApiVersion(), Boolean.TRUE.equals(event.getLivemode()),
-					Timestamps.toDb(Instant.ofEpochSecond(event.getCreated())), source.dbValue(), payload)
-			.update() > 0;
+	private boolean insert(Event event, String payload, Source source, String status) {
+		boolean received = "received".equals(status);
+		try {
+			return this.jdbc
+				.sql("""
+						insert into stripe_events (id, type, api_version, livemode, stripe_created_at, source, status,
+						    attempts, processed_at, payload, object_id)
+						select ?, ?, ?, ?, ?, ?, ?, ?, ?, delivered.payload, delivered.payload -> 'data' -> 'object' ->> 'id'
+						from (select cast(? as jsonb) as payload) as delivered
+						on conflict (id) do nothing
+						""")
+				.params(event.getId(), event.getType(), event.getApiVersion(), Boolean.TRUE.equals(event.getLivemode()),
+						Timestamps.toDb(Instant.ofEpochSecond(event.getCreated())), source.dbValue(), status,
+						received ? 0 : 1, received ? null : Timestamps.toDb(this.clock.instant()), payload)
+				.update() > 0;
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new MalformedEventException(ex);
+		}
 	}
 
 	private void markDone(String id, int attempts, EventOutcome outcome) {
@@ -218,9 +250,17 @@ public class EventInbox {
 	}
 
 	private static String describe(RuntimeException ex) {
-		String message = (ex instanceof CannotApplyException) ? ex.getMessage()
-				: ex.getClass().getSimpleName() + ": " + ex.getMessage();
+		String message = (ex instanceof CannotApplyException || ex instanceof PreparationFailedException)
+				? ex.getMessage() : ex.getClass().getSimpleName() + ": " + ex.getMessage();
 		return (message.length() > MAX_ERROR_LENGTH) ? message.substring(0, MAX_ERROR_LENGTH) : message;
+	}
+
+	private static final class PreparationFailedException extends RuntimeException {
+
+		PreparationFailedException(String message) {
+			super(message);
+		}
+
 	}
 
 	private record Due(String id, String payload) {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import com.stripe.model.Event;
 
 import com.mindroom.stripe.inbox.EventInbox;
+import com.mindroom.stripe.inbox.MalformedEventException;
 import com.mindroom.stripe.inbox.Receipt;
 import com.mindroom.stripe.inbox.Source;
 import com.mindroom.stripe.system.StripeHandlerProperties;
@@ -41,8 +42,13 @@ class StripeWebhookController {
 			@RequestHeader(name = "Stripe-Signature", required = false) String signature) throws IOException {
 		String payload = WebhookBody.read(request, this.maxBodySize);
 		Event event = this.verifier.verify(payload, signature);
-		Receipt receipt = this.inbox.receive(event, payload, Source.WEBHOOK);
-		return Map.of("id", event.getId(), "received", receipt.value());
+		try {
+			Receipt receipt = this.inbox.receive(event, payload, Source.WEBHOOK);
+			return Map.of("id", event.getId(), "received", receipt.value());
+		}
+		catch (MalformedEventException ex) {
+			throw WebhookVerifier.rejected("invalid-payload", "The payload is not valid JSON.");
+		}
 	}
 
 }

@@ -124,6 +124,10 @@ class StripeWebhookIntegrationTests {
 	@Test
 	void rejectsUnparsableJsonEvenWhenSigned() {
 		assertRejected(() -> this.stripe.deliver("{\"id\": \"evt_broken\", \"type\": "), 400, "invalid-payload");
+		assertRejected(
+				() -> this.stripe.deliver(
+						"{'id': 'evt_lenient', type: 'product.created', 'created': 1," + " 'data': {'object': {}}}"),
+				400, "invalid-payload");
 		assertRejected(() -> this.stripe.deliver("{\"id\": \"not_an_event\", \"object\": \"event\"}"), 400,
 				"invalid-payload");
 	}
