@@ -132,7 +132,7 @@ class StripeApiIntegrationTests {
 		HttpResponse<String> page = this.simulator.get(URI.create(session.getUrl()).getPath());
 		assertThat(page.body()).contains("Subscribe to Starter monthly")
 			.contains("$29.00")
-			.contains("4242424242424242");
+			.contains("4242 4242 4242 4242");
 
 		HttpResponse<String> declined = this.simulator.pay(session, "4000 0000 0000 0002");
 		assertThat(declined.statusCode()).isEqualTo(402);

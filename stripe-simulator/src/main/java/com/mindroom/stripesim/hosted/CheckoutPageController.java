@@ -56,7 +56,7 @@ class CheckoutPageController {
 			model.addAttribute("text", "This checkout link is not valid. Go back and start again.");
 			return "message";
 		}
-		return render(session, new Form(email(session), Cards.GOOD, "12 / 34", "123", null), model);
+		return render(session, new Form(email(session), "4242 4242 4242 4242", "12 / 34", "123", null), model);
 	}
 
 	@PostMapping("/c/pay/{id}")
