@@ -83,6 +83,10 @@ variable "ssh_private_key_file" {
   description = "Private key matching ssh_public_key; Terraform uses it to install k3s over SSH."
   type        = string
   default     = "~/.ssh/id_ed25519"
+  validation {
+    condition     = trimspace(var.ssh_private_key_file) != ""
+    error_message = "ssh_private_key_file must name the private key file."
+  }
 }
 
 variable "control_plane_count" {
@@ -126,9 +130,13 @@ variable "worker_server_type" {
 }
 
 variable "image" {
-  description = "Operating system image of the nodes."
+  description = "Operating system image of the nodes (cloud-init and the k3s install expect Ubuntu)."
   type        = string
   default     = "ubuntu-24.04"
+  validation {
+    condition     = can(regex("^ubuntu-[0-9]{2}\\.04$", var.image))
+    error_message = "image must be an Ubuntu LTS image such as ubuntu-24.04."
+  }
 }
 
 variable "k3s_channel" {
@@ -203,4 +211,8 @@ variable "kubeconfig_path" {
   description = "Where scripts/deploy-all.sh writes the cluster's kubeconfig (reported as an output)."
   type        = string
   default     = "kubeconfig"
+  validation {
+    condition     = trimspace(var.kubeconfig_path) != ""
+    error_message = "kubeconfig_path must not be empty."
+  }
 }
