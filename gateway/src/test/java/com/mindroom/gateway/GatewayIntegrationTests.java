@@ -160,7 +160,8 @@ class GatewayIntegrationTests {
 			assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
 			assertThat(response.headers().firstValue("Content-Security-Policy"))
 				.hasValueSatisfying((csp) -> assertThat(csp)
-					.contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'")
+					.contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'",
+							"form-action 'self' https://checkout.stripe.com https://billing.stripe.com;")
 					.doesNotContain("unsafe-inline"));
 		}
 	}
