@@ -36,32 +36,45 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 curl -fs "http://127.0.0.1:$gateway_port/app/bench" >/dev/null || { echo "gateway not ready, see $logs"; exit 1; }
-# both JVMs compile their hot paths under load first (the gateway's JIT needs well over a minute here)
+# Warm-up: load through the gateway, then wait until its JIT compiler has gone quiet (on 2 cores C2 keeps
+# compiling for minutes after start; measuring before that measures the compiler, not the gateway).
 wrk -t2 -c16 -d"${WARMUP:-60}s" "http://127.0.0.1:$gateway_port/app/bench" >/dev/null
+gateway_pid=${pids[1]}
+cpu_ticks() { awk '{print $14+$15}' "/proc/$gateway_pid/stat"; }
+for _ in $(seq 1 60); do
+  before=$(cpu_ticks); sleep 5
+  [ $(( $(cpu_ticks) - before )) -lt 25 ] && break   # under 5% of a core while idle
+  wrk -t2 -c16 -d5s "http://127.0.0.1:$gateway_port/app/bench" >/dev/null
+done
 
 # wrk prints latency percentiles as e.g. "50%  512.00us" or "99%    3.20ms": convert to milliseconds
 to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; printf "%.3f", v}'; }
 
-measure() { # url connections -> "rps p50 p99"
+measure() { # url connections -> "rps p50 p99 gateway-cpu-ms-per-request"
   local url=$1 connections=$2 threads=$(( $2 < 2 ? 1 : 2 ))
   wrk -t"$threads" -c"$connections" -d5s "$url" >/dev/null                 # warm-up (JIT, connections)
-  local out
+  local out before
+  before=$(cpu_ticks)
   out=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$url")
-  local rps p50 p99
+  local rps p50 p99 requests
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out" | to_ms)
   p99=$(awk '$1=="99%" {print $2}' <<<"$out" | to_ms)
-  echo "$rps $p50 $p99"
+  # CPU the gateway process spent per request (clock ticks are 10 ms)
+  echo "$rps $p50 $p99 $(echo "($(cpu_ticks) - $before) * 10 / $requests" | bc -l)"
 }
 
-printf '| concurrency | direct req/s | gateway req/s | throughput ratio | direct p50 ms | gateway p50 ms | p50 added ms | direct p99 ms | gateway p99 ms |\n'
-printf '|---|---|---|---|---|---|---|---|---|\n'
+printf '| concurrency | direct req/s | gateway req/s | throughput ratio | direct p50 ms | gateway p50 ms | p50 added ms | direct p99 ms | gateway p99 ms | gateway CPU ms/request |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|\n'
 for c in 1 16 64; do
-  read -r d_rps d_p50 d_p99 <<<"$(measure "http://127.0.0.1:$direct_port/app/bench" "$c")"
-  read -r g_rps g_p50 g_p99 <<<"$(measure "http://127.0.0.1:$gateway_port/app/bench" "$c")"
-  printf '| %s | %.0f | %.0f | %.2f | %.3f | %.3f | %.3f | %.3f | %.3f |\n' "$c" "$d_rps" "$g_rps" \
-    "$(echo "$g_rps / $d_rps" | bc -l)" "$d_p50" "$g_p50" "$(echo "$g_p50 - $d_p50" | bc -l)" "$d_p99" "$g_p99"
+  read -r d_rps d_p50 d_p99 _ <<<"$(measure "http://127.0.0.1:$direct_port/app/bench" "$c")"
+  read -r g_rps g_p50 g_p99 g_cpu <<<"$(measure "http://127.0.0.1:$gateway_port/app/bench" "$c")"
+  printf '| %s | %.0f | %.0f | %.2f | %.3f | %.3f | %.3f | %.3f | %.3f | %.2f |\n' "$c" "$d_rps" "$g_rps" \
+    "$(echo "$g_rps / $d_rps" | bc -l)" "$d_p50" "$g_p50" "$(echo "$g_p50 - $d_p50" | bc -l)" "$d_p99" "$g_p99" "$g_cpu"
 done
+echo
+echo "Load average at the end (2 cores; anything above 2 means other work competed): $(cut -d' ' -f1-3 /proc/loadavg)"
 refused=$(grep -c ' 429 ' "$logs/gateway.log" || true)
 echo
 echo "Requests refused by the rate limiter during the run: $refused (logs: $logs)"
