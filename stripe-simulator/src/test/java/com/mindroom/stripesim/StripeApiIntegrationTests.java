@@ -121,6 +121,9 @@ class StripeApiIntegrationTests {
 				.build());
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(unknown.body()).contains("Unrecognized request URL");
+		HttpResponse<String> noCheckout = this.simulator.get("/c/pay/cs_test_missing");
+		assertThat(noCheckout.statusCode()).isEqualTo(404);
+		assertThat(noCheckout.body()).contains("This link is no longer valid");
 	}
 
 	@Test

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.mindroom.stripesim.billing.InvalidRequestException;
 
@@ -66,10 +65,6 @@ final class FormParams {
 			path.remove(path.size() - 1);
 		}
 		return path;
-	}
-
-	Set<String> names() {
-		return this.root.keySet();
 	}
 
 	private Object get(String... keys) {

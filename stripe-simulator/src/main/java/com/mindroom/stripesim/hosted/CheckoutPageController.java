@@ -12,6 +12,7 @@ import com.mindroom.stripesim.billing.Money;
 import com.mindroom.stripesim.catalog.Catalog;
 import com.mindroom.stripesim.clock.SimulatedTime;
 import com.mindroom.stripesim.store.Docs;
+import com.mindroom.stripesim.store.NoSuchObjectException;
 import com.mindroom.stripesim.store.ObjectStore;
 import com.mindroom.stripesim.store.StoredObject;
 
@@ -48,14 +49,8 @@ class CheckoutPageController {
 	}
 
 	@GetMapping("/c/pay/{id}")
-	String page(@PathVariable String id, Model model, HttpServletResponse response) {
-		StoredObject session = this.store.find("checkout.session", id).orElse(null);
-		if (session == null) {
-			response.setStatus(HttpStatus.NOT_FOUND.value());
-			model.addAttribute("title", "Checkout not found");
-			model.addAttribute("text", "This checkout link is not valid. Go back and start again.");
-			return "message";
-		}
+	String page(@PathVariable String id, Model model) {
+		StoredObject session = this.store.require("checkout.session", id);
 		return render(session, new Form(email(session), "4242 4242 4242 4242", "12 / 34", "123", null), model);
 	}
 
@@ -80,7 +75,7 @@ class CheckoutPageController {
 			response.setStatus(HttpStatus.PAYMENT_REQUIRED.value());
 			model.addAttribute("error", ex.getMessage());
 		}
-		catch (InvalidRequestException ex) {
+		catch (InvalidRequestException | NoSuchObjectException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("error", ex.getMessage());
 		}
