@@ -66,6 +66,14 @@ public final class Provisioning {
 		});
 	}
 
+	/**
+	 * Waits until the provisioner gave up on the instance for now.
+	 * @param instanceId the instance
+	 */
+	public void awaitError(UUID instanceId) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> "error".equals(observed(instanceId)));
+	}
+
 	public List<String> events(UUID instanceId) {
 		return this.data.jdbc()
 			.sql("select kind || ': ' || message from mindroom.instance_events where instance_id = ? order by id")

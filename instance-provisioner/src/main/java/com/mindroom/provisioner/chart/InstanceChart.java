@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.slf4j.Logger;
@@ -66,6 +67,22 @@ public class InstanceChart implements AutoCloseable {
 			return new InstanceChart(Path.of(properties.path()), false, properties.kubeVersion(), json);
 		}
 		return new InstanceChart(PackagedChart.extract(), true, properties.kubeVersion(), json);
+	}
+
+	/**
+	 * Lints the chart with its default values (which also loads Helm's engine, so the
+	 * first instance does not wait for it).
+	 * @return Helm's findings
+	 * @throws IllegalStateException when the chart fails the lint
+	 */
+	public List<String> lint() {
+		LintResult result = new Helm(this.directory).lint().call();
+		if (result.isFailed()) {
+			throw new IllegalStateException("The chart " + this.name + " " + this.version + " fails Helm's lint: "
+					+ String.join("; ", result.getMessages()));
+		}
+		logger.info("Instance chart {} {} at {} passes Helm's lint", this.name, this.version, this.directory);
+		return result.getMessages();
 	}
 
 	public Path directory() {

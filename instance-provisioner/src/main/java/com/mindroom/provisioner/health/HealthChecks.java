@@ -85,14 +85,14 @@ public class HealthChecks {
 	void record(MonitoredInstance instance, InstanceHealth health) {
 		String observed = health.up() ? "running" : "degraded";
 		String before = this.jdbc.sql("""
-				with old as (select health_status from instances where id = :id for update)
+				with old as (select health_status as previous from instances where id = :id for update)
 				update instances i set health_status = :status, health_reason = :reason, health_checked_at = now(),
 				    observed_state = case when i.observed_state in ('running', 'degraded')
 				        and i.observed_generation = i.generation
 				        and (i.claimed_until is null or i.claimed_until < now()) then :observed
 				        else i.observed_state end
 				from old where i.id = :id
-				returning coalesce(old.health_status, 'unknown')
+				returning coalesce(old.previous, 'unknown')
 				""")
 			.param("id", instance.id())
 			.param("status", health.status())

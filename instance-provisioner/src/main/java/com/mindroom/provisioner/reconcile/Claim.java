@@ -20,6 +20,7 @@ import com.mindroom.provisioner.cluster.Tenant;
  * @param observed what was last observed
  * @param observedGeneration the generation last observed
  * @param attempts failed attempts since the last success
+ * @param lastError why the last pass failed, when it did
  * @param namespace the tenant namespace
  * @param url the instance's URL
  * @param matrixUrl its homeserver's URL
@@ -36,10 +37,10 @@ import com.mindroom.provisioner.cluster.Tenant;
  * @param now the database's time at the claim
  */
 record Claim(UUID id, UUID accountId, String slug, String plan, DesiredState desired, long generation,
-		ObservedState observed, long observedGeneration, int attempts, String namespace, String url, String matrixUrl,
-		String chartVersion, String valuesHash, long appliedGeneration, Inventory inventory, Instant rolloutStartedAt,
-		Instant restartRequestedAt, Instant reprovisionRequestedAt, Instant reprovisionedAt, Instant restartedAt,
-		String claimedBy, Instant now) {
+		ObservedState observed, long observedGeneration, int attempts, String lastError, String namespace, String url,
+		String matrixUrl, String chartVersion, String valuesHash, long appliedGeneration, Inventory inventory,
+		Instant rolloutStartedAt, Instant restartRequestedAt, Instant reprovisionRequestedAt, Instant reprovisionedAt,
+		Instant restartedAt, String claimedBy, Instant now) {
 
 	Tenant tenant() {
 		return new Tenant(this.id, this.accountId, this.plan, this.namespace);

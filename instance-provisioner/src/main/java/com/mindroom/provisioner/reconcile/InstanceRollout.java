@@ -19,10 +19,10 @@ import com.mindroom.provisioner.secret.TenantSecrets;
 
 /**
  * Converges an instance that should run or be suspended: when its spec, chart or values
- * changed, a previous pass failed, or the sweep found drift, it ensures the namespace and
- * the tenant Secret, renders the chart and applies it, prunes what is no longer rendered,
- * then reads the workloads' readiness and never waits for it (the instance is requeued
- * and checked again).
+ * changed, the previous pass failed, or the sweep found drift, it ensures the namespace
+ * and the tenant Secret, renders the chart and applies it, prunes what is no longer
+ * rendered, then reads the workloads' readiness and never waits for it (the instance is
+ * requeued and checked again).
  */
 class InstanceRollout {
 
@@ -77,7 +77,7 @@ class InstanceRollout {
 	private boolean needsApply(Claim claim, ChartValues chartValues) {
 		return claim.inventory() == null || claim.appliedGeneration() < claim.generation()
 				|| !chartValues.hash().equals(claim.valuesHash()) || !this.chart.version().equals(claim.chartVersion())
-				|| claim.attempts() > 0 || claim.observed() == ObservedState.ERROR;
+				|| claim.lastError() != null || claim.observed() == ObservedState.ERROR;
 	}
 
 	private Inventory apply(Claim claim, ChartValues chartValues) {

@@ -132,12 +132,13 @@ public class ReconcileQueue {
 	 * @return whether the state changed
 	 */
 	boolean begin(Claim claim, ObservedState state, String message) {
-		return Boolean.TRUE.equals(this.transactions.execute((status) -> this.jdbc.sql("""
-				with old as (select observed_state from instances where id = :id and claimed_by = :replica for update)
-				update instances i set observed_state = :state from old
-				where i.id = :id and i.claimed_by = :replica and i.observed_state <> :state
-				returning old.observed_state
-				""")
+		return Boolean.TRUE.equals(this.transactions.execute((status) -> this.jdbc
+			.sql("""
+					with old as (select observed_state as previous from instances where id = :id and claimed_by = :replica for update)
+					update instances i set observed_state = :state from old
+					where i.id = :id and i.claimed_by = :replica and i.observed_state <> :state
+					returning old.previous
+					""")
 			.param("id", claim.id())
 			.param("replica", claim.claimedBy())
 			.param("state", state.dbValue())
@@ -159,6 +160,7 @@ public class ReconcileQueue {
 		this.jdbc.sql("""
 				update instances set applied_generation = :generation, chart_version = :chart, values_hash = :hash,
 				    helm_release = :release, applied_objects = cast(:objects as jsonb), rollout_started_at = now(),
+				    last_error = null,
 				    reprovisioned_at = case when :reprovisioned then cast(:reprovisionAt as timestamptz)
 				                            else reprovisioned_at end,
 				    restarted_at = cast(:restartAt as timestamptz)
@@ -227,11 +229,12 @@ public class ReconcileQueue {
 
 	private Optional<String> release(Claim claim, String set, Map<String, Object> values, Duration delay) {
 		String sql = """
-				with old as (select observed_state from instances where id = :id and claimed_by = :replica for update)
+				with old as (select observed_state as previous from instances where id = :id and claimed_by = :replica for update)
 				update instances i set %s %s
 				from old where i.id = :id and i.claimed_by = :replica
-				returning old.observed_state
-				""".formatted(set, RELEASE);
+				returning old.previous
+				"""
+			.formatted(set, RELEASE);
 		Optional<String> old = this.jdbc.sql(sql)
 			.param("id", claim.id())
 			.param("replica", claim.claimedBy())
@@ -254,11 +257,12 @@ public class ReconcileQueue {
 		return new Claim(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class), rs.getString("slug"),
 				rs.getString("plan"), DesiredState.fromDb(rs.getString("desired_state")), rs.getLong("generation"),
 				ObservedState.fromDb(rs.getString("observed_state")), rs.getLong("observed_generation"),
-				rs.getInt("attempts"), rs.getString("namespace"), rs.getString("url"), rs.getString("matrix_url"),
-				rs.getString("chart_version"), rs.getString("values_hash"), rs.getLong("applied_generation"), inventory,
-				Timestamps.read(rs, "rollout_started_at"), Timestamps.read(rs, "restart_requested_at"),
-				Timestamps.read(rs, "reprovision_requested_at"), Timestamps.read(rs, "reprovisioned_at"),
-				Timestamps.read(rs, "restarted_at"), rs.getString("claimed_by"), Timestamps.read(rs, "db_now"));
+				rs.getInt("attempts"), rs.getString("last_error"), rs.getString("namespace"), rs.getString("url"),
+				rs.getString("matrix_url"), rs.getString("chart_version"), rs.getString("values_hash"),
+				rs.getLong("applied_generation"), inventory, Timestamps.read(rs, "rollout_started_at"),
+				Timestamps.read(rs, "restart_requested_at"), Timestamps.read(rs, "reprovision_requested_at"),
+				Timestamps.read(rs, "reprovisioned_at"), Timestamps.read(rs, "restarted_at"),
+				rs.getString("claimed_by"), Timestamps.read(rs, "db_now"));
 	}
 
 	private static double seconds(Duration duration) {

@@ -33,7 +33,9 @@ class ProvisionerConfiguration {
 
 	@Bean(destroyMethod = "close")
 	InstanceChart instanceChart(ChartProperties properties, JsonMapper json) {
-		return InstanceChart.load(properties, json);
+		InstanceChart chart = InstanceChart.load(properties, json);
+		chart.lint();
+		return chart;
 	}
 
 	@Bean
