@@ -2,7 +2,6 @@ package com.mindroom.gateway.errors;
 
 import java.time.Duration;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ResponseStatusException;
@@ -44,15 +43,6 @@ public class GatewayProblem extends ResponseStatusException {
 
 	Duration retryAfter() {
 		return this.retryAfter;
-	}
-
-	@Override
-	public HttpHeaders getHeaders() {
-		HttpHeaders headers = new HttpHeaders();
-		if (this.retryAfter != null) {
-			headers.set(HttpHeaders.RETRY_AFTER, retryAfterSeconds(this.retryAfter));
-		}
-		return headers;
 	}
 
 	/**
