@@ -87,6 +87,7 @@ class BillingAndWebhooksIntegrationTests {
 		Subscription subscription = (Subscription) created.getDataObjectDeserializer().getObject().orElseThrow();
 		assertThat(subscription.getId()).isEqualTo(id);
 		assertThat(subscription.getItems().getData().get(0).getCurrentPeriodEnd()).isNotNull();
+		assertThat(subscription.getLatestInvoice()).startsWith("in_");
 		Invoice paid = (Invoice) events.stream()
 			.filter((event) -> event.getType().equals("invoice.paid"))
 			.findFirst()

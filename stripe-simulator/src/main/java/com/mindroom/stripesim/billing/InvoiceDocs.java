@@ -74,6 +74,7 @@ final class InvoiceDocs {
 
 	/**
 	 * A draft invoice of a subscription.
+	 * @param id the invoice's id
 	 * @param customer the customer document
 	 * @param subscription the subscription document
 	 * @param lines the lines
@@ -84,10 +85,9 @@ final class InvoiceDocs {
 	 * @param at when it is created
 	 * @return the invoice (status {@code draft}, customer balance applied)
 	 */
-	static ObjectNode draft(ObjectNode customer, ObjectNode subscription, List<ObjectNode> lines, String reason,
-			long periodStart, long periodEnd, long at) {
+	static ObjectNode draft(String id, ObjectNode customer, ObjectNode subscription, List<ObjectNode> lines,
+			String reason, long periodStart, long periodEnd, long at) {
 		ObjectNode doc = nodes.objectNode();
-		String id = Ids.next("in");
 		long total = lines.stream().mapToLong((line) -> Docs.number(line, "amount", 0)).sum();
 		long balance = Docs.number(customer, "balance", 0);
 		long credit = (balance < 0 && total > 0) ? Math.min(-balance, total) : 0;

@@ -8,6 +8,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import com.mindroom.stripesim.events.EventLog;
 import com.mindroom.stripesim.store.Docs;
+import com.mindroom.stripesim.store.Ids;
 import com.mindroom.stripesim.store.ObjectStore;
 import com.mindroom.stripesim.store.StoredObject;
 import com.mindroom.stripesim.system.SimulatorProperties;
@@ -50,8 +51,17 @@ class Invoicing {
 	 */
 	StoredObject issue(ObjectNode subscription, List<ObjectNode> lines, String reason, long periodStart, long periodEnd,
 			long at) {
+		return issue(Ids.next("in"), subscription, lines, reason, periodStart, periodEnd, at);
+	}
+
+	/**
+	 * Issues an invoice with an id chosen beforehand (so the subscription that it starts
+	 * can name it as its {@code latest_invoice} from its first event).
+	 */
+	StoredObject issue(String id, ObjectNode subscription, List<ObjectNode> lines, String reason, long periodStart,
+			long periodEnd, long at) {
 		StoredObject customer = this.customers.require(Docs.text(subscription, "customer"));
-		ObjectNode doc = InvoiceDocs.draft(customer.doc(), subscription, lines, reason, periodStart, periodEnd, at);
+		ObjectNode doc = InvoiceDocs.draft(id, customer.doc(), subscription, lines, reason, periodStart, periodEnd, at);
 		StoredObject invoice = new StoredObject(Docs.text(doc, "id"), "invoice", doc,
 				JsonNodeFactory.instance.objectNode());
 		this.store.save(invoice);

@@ -13,6 +13,7 @@ import com.mindroom.common.plan.PlanCatalog.PricedPlan;
 import com.mindroom.stripesim.catalog.Catalog;
 import com.mindroom.stripesim.events.EventLog;
 import com.mindroom.stripesim.store.Docs;
+import com.mindroom.stripesim.store.Ids;
 import com.mindroom.stripesim.store.ObjectStore;
 import com.mindroom.stripesim.store.StoredObject;
 import com.mindroom.stripesim.system.SimulatorProperties;
@@ -68,9 +69,11 @@ public class Subscriptions {
 		String description = (trialEnd != null) ? "Trial period for " + Catalog.nickname(request.offer())
 				: cycleDescription(request.offer());
 		ObjectNode line = InvoiceDocs.line(doc, request.offer(), description, amount, at, end, false);
+		String invoiceId = Ids.next("in");
+		doc.put("latest_invoice", invoiceId);
 		save(subscription);
 		this.events.emit("customer.subscription.created", doc, at);
-		StoredObject invoice = this.invoicing.issue(doc, List.of(line), "subscription_create", at, end, at);
+		StoredObject invoice = this.invoicing.issue(invoiceId, doc, List.of(line), "subscription_create", at, end, at);
 		save(subscription);
 		this.invoicing.collect(invoice, true, at);
 		return subscription;
