@@ -92,7 +92,7 @@ class AccountApi {
 			description = "After the account deletion grace period, or at once with immediately=true.")
 	Map<String, Object> scheduleDeletion(@PathVariable UUID id, @RequestBody DeletionRequest request, Caller caller) {
 		Instant effective = this.actions.scheduleDeletion(caller, id, request.reason(), request.code(),
-				request.immediately());
+				Boolean.TRUE.equals(request.immediately()));
 		return Map.of("account", account(id), "effectiveAt", effective);
 	}
 
@@ -133,7 +133,7 @@ class AccountApi {
 	 * @param code a fresh TOTP code
 	 * @param immediately whether it takes effect now rather than after the grace period
 	 */
-	record DeletionRequest(String reason, String code, boolean immediately) {
+	record DeletionRequest(String reason, String code, Boolean immediately) {
 
 	}
 

@@ -68,7 +68,8 @@ class InstanceApi {
 	@PostMapping("/{id}/delete")
 	@Operation(summary = "Delete the instance by scheduling its account's deletion (step-up: a fresh TOTP code)")
 	Map<String, Object> delete(@PathVariable UUID id, @RequestBody DeletionRequest request, Caller caller) {
-		Instant effective = this.actions.delete(caller, id, request.reason(), request.code(), request.immediately());
+		Instant effective = this.actions.delete(caller, id, request.reason(), request.code(),
+				Boolean.TRUE.equals(request.immediately()));
 		return Map.of("instance", state(id), "effectiveAt", effective);
 	}
 
@@ -98,7 +99,7 @@ class InstanceApi {
 	 * @param code a fresh TOTP code
 	 * @param immediately whether it takes effect now rather than after the grace period
 	 */
-	record DeletionRequest(String reason, String code, boolean immediately) {
+	record DeletionRequest(String reason, String code, Boolean immediately) {
 
 	}
 

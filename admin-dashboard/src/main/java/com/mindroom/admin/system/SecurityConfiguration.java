@@ -44,6 +44,7 @@ class SecurityConfiguration {
 	@Bean
 	RequestCache requestCache() {
 		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setMatchingRequestParameterName(null);
 		cache.setRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/admin/**"));
 		return cache;
 	}

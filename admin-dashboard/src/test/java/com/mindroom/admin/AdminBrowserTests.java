@@ -1,0 +1,187 @@
+package com.mindroom.admin;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+import com.mindroom.admin.support.AdminIntegrationTest;
+import com.mindroom.admin.support.TestAdmins;
+import com.mindroom.admin.support.TestAdmins.User;
+import com.mindroom.common.test.Browser;
+import com.mindroom.common.test.TestDatabase;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The dashboard in a real headless Chromium, under its strict content security policy:
+ * sign-in with the TOTP code, first sign-in enrolment, the overview, an instance action
+ * whose effect appears without a reload, and the audit log. Screenshots go to
+ * {@code docs/screenshots/admin-*.png}.
+ */
+@AdminIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminBrowserTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private TestDatabase database;
+
+	private TestAdmins admins;
+
+	private JdbcClient jdbc;
+
+	private Browser browser;
+
+	private User admin;
+
+	private UUID instance;
+
+	@BeforeAll
+	void start() {
+		this.admins = new TestAdmins(this.database.dataSource());
+		this.jdbc = this.admins.jdbc();
+		this.admin = this.admins.admin("ops");
+		this.instance = seedBusiness();
+		this.browser = Browser.start();
+	}
+
+	@AfterAll
+	void stop() {
+		this.browser.close();
+	}
+
+	@Test
+	void signsInWithPasswordAndTotpThenShowsTheOverview() {
+		WebDriver driver = this.browser.driver();
+		driver.manage().deleteAllCookies();
+		driver.get(url("/admin"));
+		waitForPath(driver, "/admin/login");
+		driver.findElement(By.id("email")).sendKeys(this.admin.email());
+		driver.findElement(By.id("password")).sendKeys(TestAdmins.PASSWORD);
+		this.browser.screenshot("admin-sign-in");
+		driver.findElement(By.cssSelector("#sign-in button")).click();
+		waitForPath(driver, "/admin/login/totp");
+		driver.findElement(By.id("code")).sendKeys(this.admins.freshCode(this.admin));
+		this.browser.screenshot("admin-sign-in-totp");
+		driver.findElement(By.cssSelector("#totp button")).click();
+		waitForPath(driver, "/admin");
+		assertThat(driver.findElement(By.id("mrr")).getText()).isEqualTo("USD 186.00");
+		assertThat(driver.findElement(By.id("simulated-cluster")).isDisplayed()).isTrue();
+		assertThat(driver.findElements(By.cssSelector("#state-chart svg rect"))).isNotEmpty();
+		assertThat(driver.findElement(By.id("troubled")).getText()).contains("ImagePullBackOff");
+		this.browser.screenshot("admin-overview");
+		this.browser.assertNoJavaScriptErrors();
+	}
+
+	@Test
+	void enrolsTheSecondFactorAtFirstSignIn() {
+		User newcomer = this.admins.unenrolledAdmin("newcomer");
+		WebDriver driver = this.browser.driver();
+		driver.manage().deleteAllCookies();
+		driver.get(url("/admin/login"));
+		driver.findElement(By.id("email")).sendKeys(newcomer.email());
+		driver.findElement(By.id("password")).sendKeys(TestAdmins.PASSWORD);
+		driver.findElement(By.cssSelector("#sign-in button")).click();
+		waitForPath(driver, "/admin/enrol");
+		assertThat(driver.findElement(By.cssSelector(".qr svg")).isDisplayed()).isTrue();
+		this.browser.screenshot("admin-enrolment");
+		byte[] secret = new org.apache.commons.codec.binary.Base32()
+			.decode(driver.findElement(By.id("totp-secret")).getText().replace(" ", ""));
+		driver.findElement(By.id("code")).sendKeys(this.admins.code(secret));
+		driver.findElement(By.cssSelector("#enrol button")).click();
+		await().atMost(Duration.ofSeconds(10)).until(() -> !driver.findElements(By.id("recovery-codes")).isEmpty());
+		assertThat(driver.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
+		this.browser.screenshot("admin-recovery-codes");
+		this.browser.assertNoJavaScriptErrors();
+	}
+
+	@Test
+	void anInstanceActionShowsItsEffectLiveAndLandsInTheAuditLog() {
+		WebDriver driver = signedIn();
+		driver.get(url("/admin/instances/" + this.instance));
+		assertThat(driver.findElement(By.id("desired-state")).getText()).isEqualTo("running");
+		driver.findElement(By.id("suspend")).click();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> !driver.findElements(By.cssSelector(".alert-success")).isEmpty());
+		assertThat(driver.findElement(By.cssSelector(".alert-success")).getText()).contains("Suspend requested");
+		assertThat(driver.findElement(By.id("desired-state")).getText()).isEqualTo("suspended");
+		assertThat(driver.findElement(By.id("settled")).getText()).isEqualTo("the provisioner is working on it");
+		this.jdbc.sql("""
+				update mindroom.instances set observed_state = 'suspended', observed_generation = generation,
+				    observed_at = now() where id = ?
+				""").param(this.instance).update();
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> "settled".equals(driver.findElement(By.id("settled")).getText()));
+		assertThat(driver.findElement(By.cssSelector("#instance-state .state")).getText()).isEqualTo("suspended");
+		this.browser.screenshot("admin-instance-action");
+		driver.get(url("/admin/audit?action=instance"));
+		waitForPath(driver, "/admin/audit?action=instance");
+		assertThat(driver.findElement(By.id("audit")).getText()).contains("instance.suspend")
+			.contains(this.admin.email());
+		this.browser.screenshot("admin-audit-log");
+		this.browser.assertNoJavaScriptErrors();
+	}
+
+	private WebDriver signedIn() {
+		WebDriver driver = this.browser.driver();
+		driver.manage().deleteAllCookies();
+		driver.get(url("/admin/login"));
+		driver.findElement(By.id("email")).sendKeys(this.admin.email());
+		driver.findElement(By.id("password")).sendKeys(TestAdmins.PASSWORD);
+		driver.findElement(By.cssSelector("#sign-in button")).click();
+		waitForPath(driver, "/admin/login/totp");
+		driver.findElement(By.id("code")).sendKeys(this.admins.freshCode(this.admin));
+		driver.findElement(By.cssSelector("#totp button")).click();
+		waitForPath(driver, "/admin");
+		return driver;
+	}
+
+	private UUID seedBusiness() {
+		UUID running = null;
+		String[][] tenants = { { "acme", "active", "starter" }, { "globex", "active", "professional" },
+				{ "initech", "trialing", "professional" }, { "umbrella", "past_due", "starter" } };
+		for (String[] tenant : tenants) {
+			UUID account = this.admins.data().account(tenant[0]);
+			UUID subscription = this.admins.data().subscription(account, tenant[1], tenant[2]);
+			UUID id = this.admins.data().instance(account, subscription, tenant[0]);
+			this.jdbc
+				.sql("update mindroom.instances set observed_state = 'running', observed_generation = generation "
+						+ "where id = ?")
+				.param(id)
+				.update();
+			running = (running == null) ? id : running;
+		}
+		this.jdbc.sql("update mindroom.subscriptions set unit_amount = 9900 where plan = 'professional'").update();
+		UUID broken = this.admins.data().account("hooli");
+		UUID instance = this.admins.data()
+			.instance(broken, this.admins.data().subscription(broken, "active", "starter"), "hooli");
+		this.jdbc
+			.sql("update mindroom.instances set observed_state = 'error', last_error = 'ImagePullBackOff' "
+					+ "where id = ?")
+			.param(instance)
+			.update();
+		return running;
+	}
+
+	private static void waitForPath(WebDriver driver, String suffix) {
+		await().atMost(Duration.ofSeconds(10)).until(() -> driver.getCurrentUrl().endsWith(suffix));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}
