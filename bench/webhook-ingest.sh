@@ -4,12 +4,14 @@
 # insert-and-commit of the same payloads into the same database (the baseline), measured in the same run.
 # Needs the stripe-handler jar: ./mvnw -B -q -DskipTests install -pl db,platform-common,stripe-handler
 # Usage: bench/webhook-ingest.sh [events=20000] [senders=32] [accounts=200]   (prints a Markdown table)
+# Environment: BENCH_JAVA_FLAGS (the handler's JVM flags; default the local-run flags), BENCH_POOL_SIZE (the
+# handler's connection pool; default one connection per sender, as the baseline has), BENCH_PORT (18083).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 events=${1:-20000}
 senders=${2:-32}
 accounts=${3:-200}
-port=18083
+port=${BENCH_PORT:-18083}
 db="bench_webhook_$$"
 secret="whsec_bench_$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 flags=(${BENCH_JAVA_FLAGS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k})
@@ -28,7 +30,8 @@ unzip -q -j -o "$jar" 'BOOT-INF/lib/postgresql-*.jar' -d "$work"
 driver=$(ls "$work"/postgresql-*.jar)
 
 createdb -h 127.0.0.1 -U postgres "$db"
-MINDROOM_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" STRIPE_WEBHOOK_SECRET="$secret" SERVER_PORT=$port \
+MINDROOM_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" MINDROOM_DB_POOL_SIZE=${BENCH_POOL_SIZE:-$senders} \
+  STRIPE_WEBHOOK_SECRET="$secret" SERVER_PORT=$port \
   java "${flags[@]}" -jar "$jar" > "$work/handler.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do
