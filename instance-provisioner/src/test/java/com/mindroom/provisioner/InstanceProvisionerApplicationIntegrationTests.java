@@ -9,6 +9,7 @@ import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +26,9 @@ class InstanceProvisionerApplicationIntegrationTests {
 	@Autowired
 	private TestRestTemplate rest;
 
+	@Autowired
+	private Environment environment;
+
 	@Test
 	void reportsUpWithLivenessAndReadinessGroups() {
 		for (String path : new String[] { "/actuator/health", "/actuator/health/liveness",
@@ -34,6 +38,13 @@ class InstanceProvisionerApplicationIntegrationTests {
 				assertThat(response.getBody()).as(path).contains("\"status\":\"UP\"");
 			});
 		}
+	}
+
+	@Test
+	void tellsThatItDrivesTheSimulatedCluster() {
+		assertThat(this.environment.getProperty("mindroom.cluster.simulated", Boolean.class)).isTrue();
+		assertThat(this.rest.getForObject("/actuator/info", String.class)).contains("\"simulated\":true")
+			.contains("\"mode\":\"simulated\"");
 	}
 
 	@Test
