@@ -28,12 +28,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The gateway behind a trusted proxy (the test client, 127.0.0.1), with all three
  * downstreams up (WireMock) and the rate limits in the local Redis. Each test speaks for
  * client addresses of its own, so buckets left in Redis by earlier runs never interfere.
+ * A bucket holds five requests and refills one every ten seconds, so a slow machine
+ * cannot refill it within a test.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "mindroom.security.jwt.secret=gateway-tests-secret-0123456789-abcdefghij",
 				"MINDROOM_REDIS_URL=redis://127.0.0.1:6379", "MINDROOM_TRUSTED_PROXIES=127.0.0.1/32, ::1",
 				"mindroom.gateway.rate-limits.anonymous.replenish-rate=1",
-				"mindroom.gateway.rate-limits.anonymous.burst-capacity=5" })
+				"mindroom.gateway.rate-limits.anonymous.burst-capacity=50",
+				"mindroom.gateway.rate-limits.anonymous.requested-tokens=10" })
 class GatewayBehindProxyIntegrationTests {
 
 	static final WireMockServer portal = new WireMockServer(options().dynamicPort());
@@ -111,7 +114,7 @@ class GatewayBehindProxyIntegrationTests {
 		}
 		HttpResponse<String> refused = this.http.get("/app", "X-Forwarded-For", client, "Accept", "text/html");
 		assertThat(refused.statusCode()).isEqualTo(429);
-		assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+		assertThat(refused.headers().firstValue("Retry-After")).hasValue("10");
 		assertThat(refused.body()).contains("<h1>Too Many Requests</h1>");
 		assertThat(this.redis.hasKey("request_rate_limiter.{anonymous." + client + "}.tokens")).isTrue();
 

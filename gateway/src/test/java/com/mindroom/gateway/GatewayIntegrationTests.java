@@ -52,7 +52,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The gateway in front of real downstream HTTP servers (WireMock): the portal and the
  * Stripe handler answer, the admin dashboard is down. Rate limits are in memory, and the
- * test client (127.0.0.1) is not a trusted proxy.
+ * test client (127.0.0.1) is not a trusted proxy. A breaker opens only when nine calls in
+ * ten fail, so the portal's deliberate failures (a slow page, a reset connection) never
+ * open its circuit whatever order the tests run in.
  */
 @FreshDatabase
 @ExtendWith(OutputCaptureExtension.class)
@@ -61,8 +63,10 @@ import static org.awaitility.Awaitility.await;
 				"mindroom.gateway.rate-limits.anonymous.replenish-rate=1",
 				"mindroom.gateway.rate-limits.anonymous.burst-capacity=1000",
 				"mindroom.gateway.rate-limits.account.replenish-rate=1",
-				"mindroom.gateway.rate-limits.account.burst-capacity=5", "mindroom.gateway.timeouts.portal=1000",
+				"mindroom.gateway.rate-limits.account.burst-capacity=50",
+				"mindroom.gateway.rate-limits.account.requested-tokens=10", "mindroom.gateway.timeouts.portal=1000",
 				"mindroom.gateway.circuit-breaker.minimum-number-of-calls=4",
+				"mindroom.gateway.circuit-breaker.failure-rate-threshold=90",
 				"mindroom.gateway.circuit-breaker.sliding-window-size=10",
 				"mindroom.gateway.circuit-breaker.wait-in-open-state=30s",
 				"management.endpoint.health.show-details=always" })
