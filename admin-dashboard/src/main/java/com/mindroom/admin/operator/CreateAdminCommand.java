@@ -160,7 +160,8 @@ class CreateAdminCommand implements ApplicationRunner, ExitCodeGenerator {
 		this.out.println("admin-email: " + email);
 		if (password != null) {
 			this.out.println("admin-password: " + password);
-			this.out.println("# the password is shown only now; change it after signing in");
+			this.out.println("# the password is shown only now: keep it in a password manager "
+					+ "(if lost, use the portal's password reset for this email)");
 		}
 		if (this.secondFactor.enrolled(id)) {
 			this.out.println("# a second factor is already enrolled; run again with --reset-totp to replace it");

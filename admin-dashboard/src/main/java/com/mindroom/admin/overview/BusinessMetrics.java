@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -119,7 +120,8 @@ public class BusinessMetrics {
 				order by coalesce(observed_at, updated_at) desc limit 20
 				""")
 			.query((rs, row) -> new TroubledInstance(rs.getObject("id", UUID.class).toString(), rs.getString("slug"),
-					rs.getString("observed_state"), rs.getString("reason"), Timestamps.read(rs, "since")))
+					rs.getString("observed_state"), rs.getString("reason"),
+					rs.getObject("since", OffsetDateTime.class)))
 			.list();
 	}
 
@@ -131,7 +133,7 @@ public class BusinessMetrics {
 				from stripe_events
 				""")
 			.query((rs, row) -> new StripeInbox(rs.getLong("backlog"), rs.getLong("failed"),
-					Timestamps.read(rs, "oldest")))
+					rs.getObject("oldest", OffsetDateTime.class)))
 			.single();
 	}
 

@@ -2,6 +2,7 @@ package com.mindroom.admin.overview;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +57,7 @@ public record Metrics(Instant at, Map<String, Long> mrr, Map<String, Long> trial
 	 * @param reason the last error or health reason
 	 * @param since when it was last observed
 	 */
-	public record TroubledInstance(String id, String slug, String state, String reason, Instant since) {
+	public record TroubledInstance(String id, String slug, String state, String reason, OffsetDateTime since) {
 
 	}
 
@@ -67,7 +68,7 @@ public record Metrics(Instant at, Map<String, Long> mrr, Map<String, Long> trial
 	 * @param failed events that failed to apply
 	 * @param oldestBacklog when the oldest unapplied event arrived, if any
 	 */
-	public record StripeInbox(long backlog, long failed, Instant oldestBacklog) {
+	public record StripeInbox(long backlog, long failed, OffsetDateTime oldestBacklog) {
 
 	}
 
