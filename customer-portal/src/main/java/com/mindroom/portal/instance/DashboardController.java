@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import com.mindroom.common.db.TenantTransactions;
 import com.mindroom.common.instance.InstanceActionRefusedException;
 import com.mindroom.common.plan.Plan;
 import com.mindroom.common.plan.PlanCatalog;
@@ -47,8 +48,11 @@ class DashboardController {
 
 	private final Clock clock;
 
+	private final TenantTransactions transactions;
+
 	DashboardController(CustomerInstances instances, Subscriptions subscriptions, PlanCatalog plans, UsageCharts charts,
-			ClusterProperties cluster, Clock clock) {
+			ClusterProperties cluster, Clock clock, TenantTransactions transactions) {
+		this.transactions = transactions;
 		this.instances = instances;
 		this.subscriptions = subscriptions;
 		this.plans = plans;
@@ -57,8 +61,13 @@ class DashboardController {
 		this.clock = clock;
 	}
 
+	// one transaction for the whole page: its queries join it instead of each opening one
 	@GetMapping("/app")
 	String dashboard(Caller caller, @RequestAttribute(AccountGate.ACCOUNT) Account account, Model model) {
+		return this.transactions.asAccount(caller.accountId(), () -> dashboardModel(caller, account, model));
+	}
+
+	private String dashboardModel(Caller caller, Account account, Model model) {
 		SubscriptionView subscription = this.subscriptions.current(caller.accountId()).orElse(null);
 		model.addAttribute("account", account);
 		model.addAttribute("subscription", subscription);
