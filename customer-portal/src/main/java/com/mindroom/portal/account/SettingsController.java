@@ -3,6 +3,7 @@ package com.mindroom.portal.account;
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.mindroom.common.identity.IdentityException;
+import com.mindroom.common.lifecycle.LifecyclePolicy;
 import com.mindroom.portal.auth.PasswordChange;
 import com.mindroom.portal.auth.SignIns.ThrottledException;
 import com.mindroom.portal.system.AccountGate;
@@ -16,6 +17,7 @@ import com.mindroom.portal.system.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,11 +42,20 @@ class SettingsController {
 
 	private final AccountDeletion deletion;
 
-	SettingsController(Accounts accounts, PasswordChange passwords, DataExport export, AccountDeletion deletion) {
+	private final LifecyclePolicy policy;
+
+	SettingsController(Accounts accounts, PasswordChange passwords, DataExport export, AccountDeletion deletion,
+			LifecyclePolicy policy) {
+		this.policy = policy;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.export = export;
 		this.deletion = deletion;
+	}
+
+	@ModelAttribute("graceDays")
+	long graceDays() {
+		return Math.max(1, this.policy.accountDeletionGrace().toDays());
 	}
 
 	@GetMapping

@@ -40,6 +40,13 @@ class BarChartTests {
 	}
 
 	@Test
+	void drawsEachBarWithAnEscapedTooltip() {
+		BarChart chart = BarChart.of("Messages", List.of("<b>"), List.of(10.0), 10.0, Unit.COUNT);
+		assertThat(chart.barsMarkup()).isEqualTo("<rect class=\"chart-bar\" x=\"90.0\" y=\"14.0\" width=\"420.0\" "
+				+ "height=\"146.0\"><title>&lt;b&gt;: 10</title></rect>");
+	}
+
+	@Test
 	void emptyDataStillLaysOut() {
 		BarChart chart = BarChart.of("Messages", List.of(), List.of(), 100.0, Unit.COUNT);
 		assertThat(chart.bars()).isEmpty();
