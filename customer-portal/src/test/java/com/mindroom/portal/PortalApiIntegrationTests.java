@@ -367,6 +367,10 @@ class PortalApiIntegrationTests {
 		assertThat(docs.status()).isEqualTo(200);
 		assertThat(docs.body()).contains("/api/v1/auth/token", "/api/v1/instance/start", "/api/v1/checkout",
 				"/api/v1/billing-portal", "/api/v1/account/deletion", "/api/v1/usage", "bearer");
+		PortalClient browser = client();
+		Response ui = browser.get("/api/v1/docs");
+		assertThat(ui.status()).isEqualTo(302);
+		assertThat(browser.get(ui.location()).body()).as(ui.location()).contains("swagger-ui");
 	}
 
 	private static java.util.List<String> formsSentTo(String path) {
