@@ -2,6 +2,7 @@ package com.mindroom.portal.system;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -32,6 +33,9 @@ public class AccountGate extends OncePerRequestFilter {
 	 */
 	public static final String ACCOUNT = "mindroom.account";
 
+	private static final List<String> STATIC = List.of("/webjars/", "/css/", "/js/", "/images/", "/favicon.ico",
+			"/robots.txt", "/actuator/");
+
 	private final Accounts accounts;
 
 	private final SessionTokens tokens;
@@ -42,6 +46,14 @@ public class AccountGate extends OncePerRequestFilter {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.clock = clock;
+	}
+
+	// static files and health probes never act for anyone: no session load, no account
+	// read
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		return STATIC.stream().anyMatch(path::startsWith);
 	}
 
 	@Override
