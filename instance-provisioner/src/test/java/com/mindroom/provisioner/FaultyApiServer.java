@@ -3,20 +3,21 @@ package com.mindroom.provisioner;
 import java.time.Duration;
 import java.util.function.Predicate;
 
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 
+import com.mindroom.provisioner.simulation.SimulatedApiServer;
+
 /**
- * The simulated cluster's CRUD API server with failures on demand, at the wire: it can
- * answer 500 or answer too late to the requests a predicate selects, until it is healed.
- * Watches are never failed, so watching clients behave as against a flaky API server that
- * keeps its watch connections.
+ * The simulated cluster's API server with failures on demand, at the wire: it can answer
+ * 500 or answer too late to the requests a predicate selects, until it is healed. Watches
+ * are never failed, so watching clients behave as against a flaky API server that keeps
+ * its watch connections.
  */
 public class FaultyApiServer extends Dispatcher {
 
-	private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
+	private final SimulatedApiServer crud = new SimulatedApiServer();
 
 	private volatile Fault fault = Fault.NONE;
 

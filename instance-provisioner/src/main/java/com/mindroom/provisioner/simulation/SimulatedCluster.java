@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -48,18 +47,19 @@ public class SimulatedCluster implements AutoCloseable {
 	private SimulatedKubelet kubelet;
 
 	/**
-	 * A simulated cluster that stores objects like an API server does.
+	 * A simulated cluster that stores objects like an API server does
+	 * ({@link SimulatedApiServer}).
 	 * @param host the address to listen on
 	 * @param port the port (0: any free port)
 	 * @param readyDelay how long the simulated kubelet takes to make a workload ready
 	 */
 	public SimulatedCluster(String host, int port, Duration readyDelay) {
-		this(host, port, readyDelay, new KubernetesCrudDispatcher());
+		this(host, port, readyDelay, new SimulatedApiServer());
 	}
 
 	/**
-	 * A simulated cluster answering through the given dispatcher (tests wrap the CRUD
-	 * dispatcher to make the API fail on demand).
+	 * A simulated cluster answering through the given dispatcher (tests wrap a
+	 * {@link SimulatedApiServer} to make the API fail on demand).
 	 * @param host the address to listen on
 	 * @param port the port (0: any free port)
 	 * @param readyDelay how long the simulated kubelet takes to make a workload ready
