@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.mindroom.common.lifecycle.DesiredStateSync;
+import com.mindroom.common.plan.Plan;
+import com.mindroom.common.plan.PlanCatalog;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,12 +35,16 @@ public class Instances {
 
 	private final InstanceProperties properties;
 
+	private final PlanCatalog plans;
+
 	private final SecureRandom random = new SecureRandom();
 
-	public Instances(JdbcClient jdbc, DesiredStateSync desiredStates, InstanceProperties properties) {
+	public Instances(JdbcClient jdbc, DesiredStateSync desiredStates, InstanceProperties properties,
+			PlanCatalog plans) {
 		this.jdbc = jdbc;
 		this.desiredStates = desiredStates;
 		this.properties = properties;
+		this.plans = plans;
 	}
 
 	/**
@@ -61,6 +67,10 @@ public class Instances {
 			.query((rs, row) -> new Subscription(rs.getObject("account_id", UUID.class), rs.getString("plan"),
 					rs.getString("name"), rs.getString("email")))
 			.single();
+		Optional<UUID> adopted = adoptFreeInstance(subscriptionId, subscription, actor);
+		if (adopted.isPresent()) {
+			return adopted.get();
+		}
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			Optional<UUID> created = tryInsert(subscriptionId, subscription, slug(subscription));
 			if (created.isPresent()) {
@@ -80,6 +90,53 @@ public class Instances {
 			.param(subscriptionId)
 			.query(UUID.class)
 			.optional();
+	}
+
+	/**
+	 * Moves the account's free-plan instance (if it has a live one) to a new paid
+	 * subscription, and ends the free subscription, so an upgrade keeps the instance's
+	 * data and never runs two instances.
+	 */
+	private Optional<UUID> adoptFreeInstance(UUID subscriptionId, Subscription subscription, String actor) {
+		if (this.plans.find(subscription.plan()).map(Plan::free).orElse(false)) {
+			return Optional.empty();
+		}
+		Optional<FreeInstance> free = this.jdbc.sql("""
+				select i.id as instance_id, s.id as subscription_id, s.plan from instances i
+				join subscriptions s on s.id = i.subscription_id
+				where i.account_id = ? and s.stripe_subscription_id is null and s.status = 'active'
+				    and i.desired_state <> 'deleted'
+				order by i.created_at
+				for update of i, s
+				""")
+			.param(subscription.accountId())
+			.query((rs, row) -> new FreeInstance(rs.getObject("instance_id", UUID.class),
+					rs.getObject("subscription_id", UUID.class), rs.getString("plan")))
+			.stream()
+			.filter((candidate) -> this.plans.find(candidate.plan()).map(Plan::free).orElse(false))
+			.findFirst();
+		free.ifPresent((found) -> adopt(found, subscriptionId, subscription, actor));
+		return free.map(FreeInstance::instanceId);
+	}
+
+	private void adopt(FreeInstance free, UUID subscriptionId, Subscription subscription, String actor) {
+		this.jdbc
+			.sql("update subscriptions set status = 'canceled', canceled_at = now(), ended_at = now() where id = ?")
+			.param(free.subscriptionId())
+			.update();
+		this.jdbc.sql("update instances set subscription_id = ?, plan = ? where id = ?")
+			.params(subscriptionId, subscription.plan(), free.instanceId())
+			.update();
+		this.jdbc.sql("""
+				insert into instance_events (instance_id, account_id, kind, generation, message, actor)
+				select id, account_id, 'action', generation, ?, ? from instances where id = ?
+				""")
+			.params("Upgraded from the " + free.plan() + " plan to the " + subscription.plan() + " plan", actor,
+					free.instanceId())
+			.update();
+		this.desiredStates.syncInstance(free.instanceId(), actor);
+		logger.info("Instance {} moved from its {} subscription to the {} subscription {}", free.instanceId(),
+				free.plan(), subscription.plan(), subscriptionId);
 	}
 
 	private Optional<UUID> tryInsert(UUID subscriptionId, Subscription subscription, String slug) {
@@ -136,6 +193,10 @@ public class Instances {
 	}
 
 	record Subscription(UUID accountId, String plan, String name, String email) {
+
+	}
+
+	private record FreeInstance(UUID instanceId, UUID subscriptionId, String plan) {
 
 	}
 

@@ -125,8 +125,9 @@ public class CommonAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		Instances instances(JdbcClient jdbc, DesiredStateSync desiredStates, InstanceProperties properties) {
-			return new Instances(jdbc, desiredStates, properties);
+		Instances instances(JdbcClient jdbc, DesiredStateSync desiredStates, InstanceProperties properties,
+				PlanCatalog plans) {
+			return new Instances(jdbc, desiredStates, properties, plans);
 		}
 
 		@Bean

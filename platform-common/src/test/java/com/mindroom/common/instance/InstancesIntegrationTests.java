@@ -16,6 +16,7 @@ import com.mindroom.common.lifecycle.TenantLifecycle;
 import com.mindroom.common.test.FreshDatabase;
 import com.mindroom.common.test.TestData;
 import com.mindroom.common.test.TestDatabase;
+import com.mindroom.common.test.TestPlans;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -42,7 +43,8 @@ class InstancesIntegrationTests {
 		this.jdbc = this.data.jdbc();
 		DesiredStateSync sync = new DesiredStateSync(this.jdbc, new TenantLifecycle(LifecyclePolicy.defaults()),
 				Clock.fixed(NOW, ZoneOffset.UTC));
-		this.instances = new Instances(this.jdbc, sync, new InstanceProperties("example.cloud", "https"));
+		this.instances = new Instances(this.jdbc, sync, new InstanceProperties("example.cloud", "https"),
+				TestPlans.catalog());
 	}
 
 	@Test
@@ -81,6 +83,30 @@ class InstancesIntegrationTests {
 			.param(instance)
 			.query(String.class)
 			.single()).isEqualTo("suspended");
+	}
+
+	@Test
+	void anUpgradeFromFreeKeepsTheInstanceAndEndsTheFreeSubscription() {
+		UUID account = this.data.account("upgrader");
+		UUID free = this.data.subscription(account, "active", "free");
+		this.jdbc.sql(
+				"update subscriptions set stripe_subscription_id = null, unit_amount = null, currency = null where id = ?")
+			.param(free)
+			.update();
+		UUID instance = this.instances.ensureFor(free, "portal");
+		UUID paid = this.data.subscription(account, "active", "starter");
+		assertThat(this.instances.ensureFor(paid, "webhook")).isEqualTo(instance);
+		assertThat(this.jdbc.sql("select subscription_id::text || ':' || plan from instances where id = ?")
+			.param(instance)
+			.query(String.class)
+			.single()).isEqualTo(paid + ":starter");
+		assertThat(
+				this.jdbc.sql("select status from subscriptions where id = ?").param(free).query(String.class).single())
+			.isEqualTo("canceled");
+		assertThat(this.jdbc.sql("select count(*) from instances where account_id = ?")
+			.param(account)
+			.query(Long.class)
+			.single()).isOne();
 	}
 
 	@Test

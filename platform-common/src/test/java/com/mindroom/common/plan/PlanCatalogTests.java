@@ -5,10 +5,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
+import com.mindroom.common.test.TestPlans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -19,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class PlanCatalogTests {
 
-	private final PlanCatalog catalog = PlanCatalog.from(shippedProperties());
+	private final PlanCatalog catalog = TestPlans.catalog();
 
 	@Test
 	void shipsTheFourPlansInDisplayOrderWithTheirLimits() {
@@ -79,18 +76,6 @@ class PlanCatalogTests {
 		assertThat(BillingInterval.parse("Monthly")).isEqualTo(BillingInterval.MONTH);
 		assertThat(BillingInterval.parse("year")).isEqualTo(BillingInterval.YEAR);
 		assertThatIllegalArgumentException().isThrownBy(() -> BillingInterval.parse("weekly"));
-	}
-
-	static PlanProperties shippedProperties() {
-		try {
-			StandardEnvironment environment = new StandardEnvironment();
-			new YamlPropertySourceLoader().load("common", new ClassPathResource("mindroom-common.yml"))
-				.forEach(environment.getPropertySources()::addLast);
-			return Binder.get(environment).bind("mindroom.plans", PlanProperties.class).get();
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
 	}
 
 }
