@@ -40,9 +40,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * The shared domain beans: plan catalog, lifecycle, platform clock, units of work as a
  * customer, and the problem-details convention for servlet services.
  */
-@AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
-		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" },
+@AutoConfiguration(
+		afterName = { "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+				"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+				"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" },
 		beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @EnableConfigurationProperties({ PlanProperties.class, LifecyclePolicy.class, JwtProperties.class,
 		InstanceProperties.class })
