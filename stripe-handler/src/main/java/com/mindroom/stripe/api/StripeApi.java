@@ -105,6 +105,25 @@ public class StripeApi {
 		return call("list subscriptions", () -> this.client.v1().subscriptions().list(page));
 	}
 
+	/**
+	 * Cancels a subscription at once (Stripe then sends
+	 * {@code customer.subscription.deleted}).
+	 * @param id the Stripe subscription id
+	 * @return whether Stripe knew the subscription
+	 */
+	public boolean cancelSubscription(String id) {
+		try {
+			call("cancel subscription", () -> this.client.v1().subscriptions().cancel(id));
+			return true;
+		}
+		catch (StripeApiException ex) {
+			if (ex.notFound()) {
+				return false;
+			}
+			throw ex;
+		}
+	}
+
 	private <T> T call(String name, StripeCall<T> call) {
 		if (this.client == null) {
 			throw new IllegalStateException("The Stripe API is not configured (STRIPE_SECRET_KEY)");
