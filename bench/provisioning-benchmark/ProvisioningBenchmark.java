@@ -77,6 +77,7 @@ public final class ProvisioningBenchmark {
 				FIRST, provisioning / 1000.0, bareProvisioning / 1000.0, FIRST * objectsPerInstance,
 				(double) provisioning / bareProvisioning);
 
+		System.out.printf("(provisioning the other %d instances for the sweep)%n", SWEPT - FIRST);
 		seed(db, SWEPT - FIRST, "more");
 		long more = timeUntil(() -> running(db) >= SWEPT);
 		long eventsBefore = events(db);
@@ -113,10 +114,15 @@ public final class ProvisioningBenchmark {
 
 	private static long timeUntil(BooleanSupplier done) throws InterruptedException {
 		long start = System.nanoTime();
+		long reported = start;
 		while (!done.getAsBoolean()) {
 			Thread.sleep(50);
-			if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(10)) {
-				throw new IllegalStateException("Gave up after 10 minutes");
+			if (System.nanoTime() - reported > TimeUnit.SECONDS.toNanos(60)) {
+				reported = System.nanoTime();
+				System.out.printf("  ... %d s%n", TimeUnit.NANOSECONDS.toSeconds(reported - start));
+			}
+			if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(45)) {
+				throw new IllegalStateException("Gave up after 45 minutes");
 			}
 		}
 		return Duration.ofNanos(System.nanoTime() - start).toMillis();

@@ -36,9 +36,12 @@ public class TenantCluster {
 
 	private final ClusterInfo cluster;
 
-	public TenantCluster(KubernetesClient client, ClusterInfo cluster) {
+	private final ClusterCache cache;
+
+	public TenantCluster(KubernetesClient client, ClusterInfo cluster, ClusterCache cache) {
 		this.client = client;
 		this.cluster = cluster;
+		this.cache = cache;
 	}
 
 	public boolean namespaceExists(Tenant tenant) {
@@ -47,13 +50,18 @@ public class TenantCluster {
 
 	/**
 	 * Creates the tenant's namespace, or brings its labels (account, plan) up to date.
+	 * The watched cache tells whether it exists, so the usual cases cost one API call or
+	 * none.
 	 * @param tenant the tenant
 	 * @param beforeCreate runs right before the namespace is created
 	 * @return whether the namespace was created
 	 */
 	public boolean ensureNamespace(Tenant tenant, Runnable beforeCreate) {
 		Map<String, String> labels = namespaceLabels(tenant);
-		Namespace live = this.client.namespaces().withName(tenant.namespace()).get();
+		HasMetadata live = this.cache.find(Namespace.class, null, tenant.namespace());
+		if (live == null) {
+			live = this.client.namespaces().withName(tenant.namespace()).get();
+		}
 		if (live == null) {
 			beforeCreate.run();
 			this.client
@@ -67,10 +75,7 @@ public class TenantCluster {
 		}
 		Map<String, String> current = Objects.requireNonNullElse(live.getMetadata().getLabels(), Map.of());
 		if (!current.entrySet().containsAll(labels.entrySet())) {
-			this.client.namespaces().withName(tenant.namespace()).edit((namespace) -> {
-				namespace.getMetadata().setLabels(merged(namespace.getMetadata().getLabels(), labels));
-				return namespace;
-			});
+			this.client.namespaces().withName(tenant.namespace()).edit((namespace) -> withLabels(namespace, labels));
 		}
 		return false;
 	}
@@ -82,11 +87,9 @@ public class TenantCluster {
 	 * @param name the Secret's name
 	 * @param values its values, never logged
 	 * @param beforeCreate runs right before the Secret is created
-	 * @return whether it had to be created
 	 */
-	public boolean applySecret(Tenant tenant, String name, Map<String, String> values, Runnable beforeCreate) {
-		boolean existed = this.client.secrets().inNamespace(tenant.namespace()).withName(name).get() != null;
-		if (!existed) {
+	public void applySecret(Tenant tenant, String name, Map<String, String> values, Runnable beforeCreate) {
+		if (this.cache.find(Secret.class, tenant.namespace(), name) == null) {
 			beforeCreate.run();
 		}
 		Secret secret = new SecretBuilder().withNewMetadata()
@@ -98,7 +101,6 @@ public class TenantCluster {
 			.withStringData(values)
 			.build();
 		this.client.resource(secret).createOr(NonDeletingOperation::update);
-		return !existed;
 	}
 
 	/**
@@ -107,40 +109,47 @@ public class TenantCluster {
 	 * @param tenant the tenant
 	 * @param objects the rendered objects
 	 * @param chart the chart they come from ({@code name-version})
+	 * @return the objects as the API server stored them (with their generations)
 	 */
-	public void apply(Tenant tenant, List<HasMetadata> objects, String chart) {
+	public List<HasMetadata> apply(Tenant tenant, List<HasMetadata> objects, String chart) {
 		Map<String, String> labels = Ownership.labels(tenant, this.cluster.simulated());
 		List<HasMetadata> ordered = new ArrayList<>(objects);
 		ordered.sort(Comparator.comparingInt(OwnedKinds::rank));
+		List<HasMetadata> applied = new ArrayList<>();
 		for (HasMetadata object : ordered) {
 			object.getMetadata().setNamespace(tenant.namespace());
 			object.getMetadata().setLabels(merged(object.getMetadata().getLabels(), labels));
 			object.getMetadata()
 				.setAnnotations(merged(object.getMetadata().getAnnotations(), Map.of(Ownership.CHART, chart)));
 			if (object instanceof PersistentVolumeClaim claim) {
-				applyClaim(tenant, claim);
+				applied.add(applyClaim(tenant, claim));
 			}
 			else {
-				this.client.resource(object).inNamespace(tenant.namespace()).createOr(NonDeletingOperation::update);
+				applied.add(this.client.resource(object)
+					.inNamespace(tenant.namespace())
+					.createOr(NonDeletingOperation::update));
 			}
 		}
+		return applied;
 	}
 
 	/**
 	 * A volume claim is created once; afterwards only its labels and a larger size are
 	 * applied (the rest of a bound claim's spec cannot change).
 	 */
-	private void applyClaim(Tenant tenant, PersistentVolumeClaim claim) {
-		this.client.resource(claim).inNamespace(tenant.namespace()).createOr((existing) -> existing.edit((live) -> {
-			live.getMetadata().setLabels(merged(live.getMetadata().getLabels(), claim.getMetadata().getLabels()));
-			Quantity wanted = claim.getSpec().getResources().getRequests().get("storage");
-			Quantity current = live.getSpec().getResources().getRequests().get("storage");
-			if (wanted != null && (current == null
-					|| Quantity.getAmountInBytes(wanted).compareTo(Quantity.getAmountInBytes(current)) > 0)) {
-				live.getSpec().getResources().getRequests().put("storage", wanted);
-			}
-			return live;
-		}));
+	private PersistentVolumeClaim applyClaim(Tenant tenant, PersistentVolumeClaim claim) {
+		return this.client.resource(claim)
+			.inNamespace(tenant.namespace())
+			.createOr((existing) -> existing.edit((live) -> {
+				live.getMetadata().setLabels(merged(live.getMetadata().getLabels(), claim.getMetadata().getLabels()));
+				Quantity wanted = claim.getSpec().getResources().getRequests().get("storage");
+				Quantity current = live.getSpec().getResources().getRequests().get("storage");
+				if (wanted != null && (current == null
+						|| Quantity.getAmountInBytes(wanted).compareTo(Quantity.getAmountInBytes(current)) > 0)) {
+					live.getSpec().getResources().getRequests().put("storage", wanted);
+				}
+				return live;
+			}));
 	}
 
 	/**
@@ -221,36 +230,6 @@ public class TenantCluster {
 		return !namespaceExists(tenant);
 	}
 
-	/**
-	 * Reads the rollout state of the tenant's workloads from the API server.
-	 * @param tenant the tenant
-	 * @param kinds the workload kinds the chart renders
-	 * @return the workloads
-	 */
-	public List<Workload> workloads(Tenant tenant, Set<String> kinds) {
-		String id = tenant.instanceId().toString();
-		List<Workload> workloads = new ArrayList<>();
-		if (kinds.contains("Deployment")) {
-			this.client.apps()
-				.deployments()
-				.inNamespace(tenant.namespace())
-				.withLabel(Ownership.INSTANCE, id)
-				.list()
-				.getItems()
-				.forEach((deployment) -> workloads.add(Workload.of(deployment)));
-		}
-		if (kinds.contains("StatefulSet")) {
-			this.client.apps()
-				.statefulSets()
-				.inNamespace(tenant.namespace())
-				.withLabel(Ownership.INSTANCE, id)
-				.list()
-				.getItems()
-				.forEach((statefulSet) -> workloads.add(Workload.of(statefulSet)));
-		}
-		return workloads;
-	}
-
 	private List<HasMetadata> owned(Tenant tenant) {
 		List<HasMetadata> owned = new ArrayList<>();
 		for (Class<? extends HasMetadata> kind : OwnedKinds.NAMESPACED) {
@@ -268,6 +247,11 @@ public class TenantCluster {
 		labels.put(Ownership.PLAN, tenant.plan());
 		labels.putAll(POD_SECURITY);
 		return labels;
+	}
+
+	private static Namespace withLabels(Namespace namespace, Map<String, String> labels) {
+		namespace.getMetadata().setLabels(merged(namespace.getMetadata().getLabels(), labels));
+		return namespace;
 	}
 
 	private static boolean kept(HasMetadata object) {

@@ -95,14 +95,14 @@ class InstanceRollout {
 		List<HasMetadata> objects = this.chart.render(release, tenant.namespace(), chartValues.values());
 		this.progress.step(claim,
 				"Applying " + objects.size() + " objects of chart " + this.chart.name() + " " + this.chart.version());
-		this.cluster.apply(tenant, objects, this.chart.name() + "-" + this.chart.version());
+		List<HasMetadata> applied = this.cluster.apply(tenant, objects, this.chart.name() + "-" + this.chart.version());
 		if (!created) {
 			List<String> pruned = this.cluster.prune(tenant, objects, InstanceValues.SECRET_NAME);
 			if (!pruned.isEmpty()) {
 				this.progress.step(claim, "Removed what the chart no longer renders: " + String.join(", ", pruned));
 			}
 		}
-		Inventory inventory = Inventory.of(objects);
+		Inventory inventory = Inventory.of(applied);
 		this.progress.applied(claim,
 				new Applied(this.chart.version(), chartValues.hash(), release, inventory, claim.reprovisionPending()));
 		return inventory;

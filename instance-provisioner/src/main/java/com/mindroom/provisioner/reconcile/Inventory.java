@@ -34,8 +34,10 @@ record Inventory(List<Item> items) {
 	 * @param kind its kind
 	 * @param name its name
 	 * @param replicas the replicas of a workload, otherwise {@code null}
+	 * @param generation the generation the API server gave an applied workload, whose
+	 * status must reach it before the workload counts as rolled out
 	 */
-	record Item(String kind, String name, Integer replicas) {
+	record Item(String kind, String name, Integer replicas, Long generation) {
 
 		static Item of(HasMetadata object) {
 			Integer replicas = null;
@@ -45,7 +47,8 @@ record Inventory(List<Item> items) {
 			else if (object instanceof StatefulSet statefulSet) {
 				replicas = statefulSet.getSpec().getReplicas();
 			}
-			return new Item(object.getKind(), object.getMetadata().getName(), replicas);
+			Long generation = (replicas != null) ? object.getMetadata().getGeneration() : null;
+			return new Item(object.getKind(), object.getMetadata().getName(), replicas, generation);
 		}
 
 		boolean workload() {

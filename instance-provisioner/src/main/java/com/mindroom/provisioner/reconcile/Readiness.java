@@ -2,22 +2,28 @@ package com.mindroom.provisioner.reconcile;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 
 import com.mindroom.common.lifecycle.DesiredState;
 import com.mindroom.common.lifecycle.ObservedState;
 import com.mindroom.provisioner.cluster.ClusterInfo;
-import com.mindroom.provisioner.cluster.TenantCluster;
+import com.mindroom.provisioner.cluster.ClusterCache;
+import com.mindroom.provisioner.cluster.OwnedKinds;
 import com.mindroom.provisioner.cluster.Workload;
 
 /**
- * Reads whether an instance's workloads have reached their spec (ready, or stopped when
- * suspended), reports the count as progress, and turns a rollout that takes longer than
- * allowed into a failure, so no instance stays {@code provisioning} forever.
+ * Reads from the watched cluster cache whether an instance's workloads have reached the
+ * spec that was applied (their status reports that generation, with the replicas ready,
+ * or stopped when suspended), reports the count as progress, and turns a rollout that
+ * takes longer than allowed into a failure, so no instance stays {@code provisioning}
+ * forever. A workload whose change the cache has not seen yet counts as not ready.
  */
 class Readiness {
 
-	private final TenantCluster cluster;
+	private final ClusterCache cache;
 
 	private final Progress progress;
 
@@ -25,8 +31,8 @@ class Readiness {
 
 	private final Duration timeout;
 
-	Readiness(TenantCluster cluster, Progress progress, ClusterInfo clusterInfo, Duration timeout) {
-		this.cluster = cluster;
+	Readiness(ClusterCache cache, Progress progress, ClusterInfo clusterInfo, Duration timeout) {
+		this.cache = cache;
 		this.progress = progress;
 		this.clusterInfo = clusterInfo;
 		this.timeout = timeout;
@@ -34,10 +40,13 @@ class Readiness {
 
 	Outcome check(Claim claim, Inventory inventory, Instant rolloutStartedAt) {
 		boolean running = claim.desired() == DesiredState.RUNNING;
-		List<Workload> workloads = this.cluster.workloads(claim.tenant(), inventory.kinds());
 		long expected = inventory.workloads();
-		long settled = workloads.stream().filter(Workload::settled).count();
-		if (settled >= expected && workloads.size() >= expected) {
+		long settled = inventory.items()
+			.stream()
+			.filter(Inventory.Item::workload)
+			.filter((item) -> rolledOut(claim.namespace(), item))
+			.count();
+		if (settled >= expected) {
 			return running
 					? new Outcome.Settled(ObservedState.RUNNING,
 							"MindRoom is running at " + claim.url()
@@ -54,6 +63,15 @@ class Readiness {
 		this.progress.step(claim,
 				(running ? "Waiting for MindRoom to become ready " : "Waiting for MindRoom to stop ") + count);
 		return new Outcome.Waiting(running ? ObservedState.PROVISIONING : ObservedState.SUSPENDING);
+	}
+
+	private boolean rolledOut(String namespace, Inventory.Item item) {
+		HasMetadata live = this.cache.find(OwnedKinds.byKind(item.kind()), namespace, item.name());
+		Workload workload = (live instanceof Deployment deployment) ? Workload.of(deployment)
+				: (live instanceof StatefulSet statefulSet) ? Workload.of(statefulSet) : null;
+		Long generation = (live != null) ? live.getMetadata().getGeneration() : null;
+		boolean current = item.generation() == null || (generation != null && generation >= item.generation());
+		return workload != null && current && workload.settled();
 	}
 
 }

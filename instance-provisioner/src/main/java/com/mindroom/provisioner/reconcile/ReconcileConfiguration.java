@@ -51,7 +51,7 @@ class ReconcileConfiguration {
 			TenantSecrets secrets, TenantCluster cluster, ClusterCache cache, ClusterInfo clusterInfo,
 			ReconcileQueue queue, InstanceEvents events, ProvisionerProperties properties) {
 		Progress progress = new Progress(queue, events);
-		Readiness readiness = new Readiness(cluster, progress, clusterInfo, properties.readinessTimeout());
+		Readiness readiness = new Readiness(cache, progress, clusterInfo, properties.readinessTimeout());
 		InstanceRollout rollout = new InstanceRollout(plans, chart, values, secrets, cluster, new DriftCheck(cache),
 				progress, readiness);
 		return new InstanceReconciler(rollout,

@@ -2,7 +2,6 @@ package com.mindroom.provisioner.simulation;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -12,10 +11,12 @@ import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -31,8 +32,9 @@ import com.mindroom.provisioner.cluster.Workload;
  * Plays the part of the kubelets and workload controllers the simulated cluster lacks:
  * after a short delay (so progress is visible) it reports every Deployment and
  * StatefulSet as rolled out, with all its replicas ready (none when scaled to zero), and
- * says in a status condition that no pod really runs. It talks to the cluster like any
- * other client; the reconciler never knows it exists.
+ * says in a status condition that no pod really runs. It watches the workloads and writes
+ * their status like any other client (a stale copy is simply retried); the reconciler
+ * never knows it exists.
  */
 class SimulatedKubelet implements AutoCloseable {
 
@@ -50,7 +52,9 @@ class SimulatedKubelet implements AutoCloseable {
 
 	private ScheduledExecutorService executor;
 
-	private List<SharedIndexInformer<? extends HasMetadata>> informers = List.of();
+	private SharedIndexInformer<Deployment> deployments;
+
+	private SharedIndexInformer<StatefulSet> statefulSets;
 
 	SimulatedKubelet(KubernetesClient client, Duration delay) {
 		this.client = client;
@@ -59,14 +63,16 @@ class SimulatedKubelet implements AutoCloseable {
 
 	void start() {
 		this.executor = Executors.newSingleThreadScheduledExecutor((task) -> new Thread(task, "simulated-kubelet"));
-		this.informers = List.of(
-				this.client.apps().deployments().inAnyNamespace().inform(new Handler<>(Deployment.class)),
-				this.client.apps().statefulSets().inAnyNamespace().inform(new Handler<>(StatefulSet.class)));
+		this.deployments = this.client.apps().deployments().inAnyNamespace().inform(new Handler<>(Deployment.class));
+		this.statefulSets = this.client.apps().statefulSets().inAnyNamespace().inform(new Handler<>(StatefulSet.class));
 	}
 
 	@Override
 	public void close() {
-		this.informers.forEach(SharedIndexInformer::close);
+		if (this.deployments != null) {
+			this.deployments.close();
+			this.statefulSets.close();
+		}
 		if (this.executor != null) {
 			this.executor.shutdownNow();
 		}
@@ -85,18 +91,21 @@ class SimulatedKubelet implements AutoCloseable {
 
 	private void converge(Class<? extends HasMetadata> kind, String namespace, String name) {
 		try {
+			String key = namespace + "/" + name;
 			if (kind == Deployment.class) {
-				Deployment deployment = this.client.apps().deployments().inNamespace(namespace).withName(name).get();
+				Deployment deployment = this.deployments.getStore().getByKey(key);
 				if (deployment != null && !Workload.of(deployment).settled()) {
-					deployment.setStatus(deploymentStatus(deployment));
-					this.client.apps().deployments().inNamespace(namespace).resource(deployment).updateStatus();
+					Deployment ready = new DeploymentBuilder(deployment).withStatus(deploymentStatus(deployment))
+						.build();
+					this.client.apps().deployments().inNamespace(namespace).resource(ready).updateStatus();
 				}
 			}
 			else {
-				StatefulSet statefulSet = this.client.apps().statefulSets().inNamespace(namespace).withName(name).get();
+				StatefulSet statefulSet = this.statefulSets.getStore().getByKey(key);
 				if (statefulSet != null && !Workload.of(statefulSet).settled()) {
-					statefulSet.setStatus(statefulSetStatus(statefulSet));
-					this.client.apps().statefulSets().inNamespace(namespace).resource(statefulSet).updateStatus();
+					StatefulSet ready = new StatefulSetBuilder(statefulSet).withStatus(statefulSetStatus(statefulSet))
+						.build();
+					this.client.apps().statefulSets().inNamespace(namespace).resource(ready).updateStatus();
 				}
 			}
 		}

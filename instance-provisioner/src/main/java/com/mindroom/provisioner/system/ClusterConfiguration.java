@@ -71,8 +71,8 @@ class ClusterConfiguration {
 	}
 
 	@Bean
-	TenantCluster tenantCluster(KubernetesClient client, ClusterInfo clusterInfo) {
-		return new TenantCluster(client, clusterInfo);
+	TenantCluster tenantCluster(KubernetesClient client, ClusterInfo clusterInfo, ClusterCache cache) {
+		return new TenantCluster(client, clusterInfo, cache);
 	}
 
 	@Bean(initMethod = "start", destroyMethod = "close")
