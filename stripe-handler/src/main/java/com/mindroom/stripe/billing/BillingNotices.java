@@ -1,7 +1,11 @@
 package com.mindroom.stripe.billing;
 
+import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,6 +14,7 @@ import com.stripe.model.Invoice;
 import com.mindroom.common.notification.Notification;
 import com.mindroom.common.notification.Notifications;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +28,13 @@ class BillingNotices {
 
 	private final AccountLinks accounts;
 
-	BillingNotices(Notifications notifications, AccountLinks accounts) {
+	private final String billingUrl;
+
+	BillingNotices(Notifications notifications, AccountLinks accounts,
+			@Value("${mindroom.public-url}") String publicUrl) {
 		this.notifications = notifications;
 		this.accounts = accounts;
+		this.billingUrl = publicUrl.replaceAll("/+$", "") + "/app/billing";
 	}
 
 	void paymentFailed(UUID accountId, Invoice invoice, boolean actionRequired) {
@@ -33,8 +42,10 @@ class BillingNotices {
 		params.put("invoiceNumber", invoice.getNumber());
 		params.put("amountDue", invoice.getAmountDue());
 		params.put("currency", invoice.getCurrency());
+		params.put("amount", amount(invoice.getAmountDue(), invoice.getCurrency()));
 		params.put("hostedInvoiceUrl", invoice.getHostedInvoiceUrl());
 		params.put("actionRequired", actionRequired);
+		params.put("billingUrl", this.billingUrl);
 		String subject = actionRequired ? "Please confirm your MindRoom payment"
 				: "Your MindRoom payment did not go through";
 		String key = (actionRequired ? "payment_action_required:" : "payment_failed:") + invoice.getId();
@@ -45,6 +56,7 @@ class BillingNotices {
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("plan", subscription.plan());
 		params.put("trialEnd", String.valueOf(subscription.trialEnd()));
+		params.put("billingUrl", this.billingUrl);
 		enqueue(accountId, "trial_will_end", "Your MindRoom trial ends soon", params,
 				"trial_will_end:" + subscription.stripeId());
 	}
@@ -54,8 +66,24 @@ class BillingNotices {
 		params.put("plan", subscription.plan());
 		params.put("endedAt", String.valueOf(subscription.endedAt()));
 		params.put("dataKeptUntil", String.valueOf(dataKeptUntil));
+		params.put("billingUrl", this.billingUrl);
 		enqueue(accountId, "subscription_canceled", "Your MindRoom subscription was canceled", params,
 				"subscription_canceled:" + subscription.stripeId());
+	}
+
+	/**
+	 * Formats an amount in minor units for people ({@code $29.00}).
+	 */
+	static String amount(Long minorUnits, String currency) {
+		if (minorUnits == null || currency == null) {
+			return "";
+		}
+		NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
+		Currency unit = Currency.getInstance(currency.toUpperCase(Locale.ROOT));
+		format.setCurrency(unit);
+		format.setMinimumFractionDigits(unit.getDefaultFractionDigits());
+		format.setMaximumFractionDigits(unit.getDefaultFractionDigits());
+		return format.format(BigDecimal.valueOf(minorUnits, unit.getDefaultFractionDigits()));
 	}
 
 	private void enqueue(UUID accountId, String template, String subject, Map<String, Object> params, String key) {

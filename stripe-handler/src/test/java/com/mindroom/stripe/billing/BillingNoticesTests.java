@@ -1,0 +1,20 @@
+package com.mindroom.stripe.billing;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Amounts in billing emails read as people write them.
+ */
+class BillingNoticesTests {
+
+	@Test
+	void formatsMinorUnitsInTheirCurrency() {
+		assertThat(BillingNotices.amount(2900L, "usd")).isEqualTo("$29.00");
+		assertThat(BillingNotices.amount(99000L, "eur")).isEqualTo("€990.00");
+		assertThat(BillingNotices.amount(500L, "jpy")).isEqualTo("¥500");
+		assertThat(BillingNotices.amount(null, "usd")).isEmpty();
+	}
+
+}
