@@ -25,12 +25,18 @@ class EmbeddedPostgresMainTests {
 				Connection connection = connect(port)) {
 			connection.createStatement().execute("create table kept (value text)");
 			connection.createStatement().execute("insert into kept values ('still here')");
+			EmbeddedPostgresMain.ensureDatabase(postgres, "mindroom");
+			EmbeddedPostgresMain.ensureDatabase(postgres, "mindroom");
 		}
 		try (EmbeddedPostgres postgres = EmbeddedPostgresMain.start(port, data);
 				Connection connection = connect(port);
 				ResultSet rs = connection.createStatement().executeQuery("select value from kept")) {
 			assertThat(rs.next()).isTrue();
 			assertThat(rs.getString(1)).isEqualTo("still here");
+			ResultSet databases = connection.createStatement()
+				.executeQuery("select count(*) from pg_database where datname = 'mindroom'");
+			databases.next();
+			assertThat(databases.getInt(1)).isOne();
 		}
 	}
 
