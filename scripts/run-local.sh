@@ -1,103 +1,216 @@
 #!/usr/bin/env bash
-# Runs the whole platform locally on the embedded defaults (DESIGN.md section 6): builds what is missing,
-# makes sure PostgreSQL answers, starts the five services, waits until each is healthy and stops them all on
-# Ctrl-C. Data stays in the local database between runs. Real settings in the environment (MINDROOM_DB_URL,
-# SUPABASE_URL, STRIPE_SECRET_KEY, KUBECONFIG, ...) are passed through to the services.
+# Runs the whole platform locally on the embedded defaults (DESIGN.md section 6): builds what is missing, makes
+# sure PostgreSQL answers (the local server, or an embedded one from a Maven artifact), starts the local Stripe
+# simulator and the five services (the provisioner brings the simulated Kubernetes API), waits until every one
+# is healthy, creates the first admin on the first run, and stops everything it started on Ctrl-C. Data stays in
+# the database between runs.
+#
+# Real settings in the environment replace the embedded parts: MINDROOM_DB_URL (+ _USER, _PASSWORD) a database,
+# STRIPE_SECRET_KEY + STRIPE_WEBHOOK_SECRET the Stripe simulator, SUPABASE_URL the built-in accounts, KUBECONFIG
+# the simulated cluster. MINDROOM_LOCAL_DIR (default .local) holds generated secrets, logs and the embedded
+# database's files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-state="$root/.local"
+state=${MINDROOM_LOCAL_DIR:-$root/.local}
 logs="$state/logs"
 mkdir -p "$logs"
 
 say() { printf '%s\n' "$*"; }
+fail() { say "run-local: $*" >&2; exit 1; }
 
-# Secrets generated once per checkout and kept out of git (.local/ is ignored).
+command -v java >/dev/null || fail "Java 17 is needed (java not found)."
+command -v curl >/dev/null || fail "curl is needed."
+
+random() { head -c "$1" /dev/urandom | base64 | tr -d '\n/+='; }
+
+# Secrets the embedded parts need, generated once per state directory (never committed: .local/ is ignored).
 if [ ! -f "$state/secrets.env" ]; then
-  umask 077
-  {
-    printf 'MINDROOM_JWT_SECRET=%s\n' "$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')"
-    printf 'MINDROOM_ENCRYPTION_KEY=%s\n' "$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
-  } > "$state/secrets.env"
+  (
+    umask 077
+    {
+      printf 'MINDROOM_JWT_SECRET=%s\n' "$(random 48)"
+      printf 'MINDROOM_ENCRYPTION_KEY=%s\n' "$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
+      printf 'LOCAL_STRIPE_WEBHOOK_SECRET=whsec_%s\n' "$(random 32)"
+    } > "$state/secrets.env"
+  )
 fi
 set -a
 # shellcheck disable=SC1091
 . "$state/secrets.env"
 set +a
 
+# --- what runs embedded, what is real -------------------------------------------------------------------------
+if [ -n "${STRIPE_SECRET_KEY:-}" ]; then
+  simulate_stripe=false
+  [ -n "${STRIPE_WEBHOOK_SECRET:-}" ] || fail "STRIPE_SECRET_KEY is set, so STRIPE_WEBHOOK_SECRET must be too."
+else
+  simulate_stripe=true
+  export STRIPE_SECRET_KEY=sk_test_local_simulator
+  export STRIPE_API_BASE=http://127.0.0.1:8086
+  export STRIPE_WEBHOOK_SECRET=$LOCAL_STRIPE_WEBHOOK_SECRET
+  export STRIPE_SIM_WEBHOOK_URL=http://127.0.0.1:8080/webhooks/stripe
+  export MINDROOM_SIMULATED_CLOCK=true
+  export MINDROOM_CSP_FORM_ACTION="'self' http://127.0.0.1:8086"
+fi
+if [ -n "${KUBECONFIG:-}" ]; then
+  export MINDROOM_KUBERNETES_MODE=${MINDROOM_KUBERNETES_MODE:-kubeconfig}
+  export MINDROOM_CLUSTER_SIMULATED=false
+else
+  export MINDROOM_KUBERNETES_MODE=simulated
+  export MINDROOM_CLUSTER_SIMULATED=true
+fi
+export MINDROOM_PUBLIC_URL=${MINDROOM_PUBLIC_URL:-http://localhost:8080}
+export MINDROOM_COOKIE_SECURE=${MINDROOM_COOKIE_SECURE:-false}
+
+# --- PostgreSQL -------------------------------------------------------------------------------------------------
 export MINDROOM_DB_URL=${MINDROOM_DB_URL:-jdbc:postgresql://127.0.0.1:5432/mindroom}
 export MINDROOM_DB_USER=${MINDROOM_DB_USER:-postgres}
 export MINDROOM_DB_PASSWORD=${MINDROOM_DB_PASSWORD:-}
-
-# PostgreSQL: the local server when it answers (started if it is installed but down).
 hostport=${MINDROOM_DB_URL#jdbc:postgresql://}
 hostport=${hostport%%/*}
 dbhost=${hostport%%:*}
-dbport=${hostport##*:}
+dbport=5432
+[ "$hostport" != "$dbhost" ] && dbport=${hostport##*:}
 dbname=${MINDROOM_DB_URL##*/}
 dbname=${dbname%%\?*}
-if ! pg_isready -h "$dbhost" -p "$dbport" -q 2>/dev/null; then
-  if [ -d /etc/postgresql ] && [ "$dbhost" = 127.0.0.1 ]; then
-    say "Starting the local PostgreSQL..."
-    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start
-    for _ in $(seq 1 30); do pg_isready -h "$dbhost" -p "$dbport" -q && break; sleep 1; done
+
+pids=()
+names=()
+stop_all() {
+  trap - EXIT INT TERM
+  say ""
+  say "Stopping..."
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  say "Stopped."
+}
+trap stop_all EXIT INT TERM
+
+postgres_answers() {
+  if command -v pg_isready >/dev/null; then
+    pg_isready -h "$dbhost" -p "$dbport" -q 2>/dev/null
+  else
+    (exec 3<>"/dev/tcp/$dbhost/$dbport") 2>/dev/null
   fi
-fi
-pg_isready -h "$dbhost" -p "$dbport" -q || { say "PostgreSQL does not answer at $dbhost:$dbport"; exit 1; }
-if ! PGPASSWORD=$MINDROOM_DB_PASSWORD psql -h "$dbhost" -p "$dbport" -U "$MINDROOM_DB_USER" -d postgres -tAc \
-    "select 1 from pg_database where datname = '$dbname'" | grep -q 1; then
-  PGPASSWORD=$MINDROOM_DB_PASSWORD createdb -h "$dbhost" -p "$dbport" -U "$MINDROOM_DB_USER" "$dbname"
-fi
+}
 
-services=(stripe-handler instance-provisioner customer-portal admin-dashboard gateway)
-ports=(8083 8084 8081 8082 8080)
-
-# Build what is missing (or older than the sources).
+# Build what is missing or older than its sources (before anything needs a jar).
+jar_of() { ls "$1"/target/"$1"-*.jar 2>/dev/null | grep -v -e plain -e sources | head -n1 || true; }
+modules=(local-postgres stripe-simulator stripe-handler instance-provisioner customer-portal admin-dashboard gateway)
 needs_build=false
-for service in "${services[@]}"; do
-  jar=$(ls "$service"/target/"$service"-*.jar 2>/dev/null | grep -v plain | head -n1 || true)
-  if [ -z "$jar" ] || [ -n "$(find "$service/src" db platform-common/src -newer "$jar" -type f | head -n1)" ]; then
+for module in "${modules[@]}"; do
+  jar=$(jar_of "$module")
+  if [ -z "$jar" ] || [ -n "$(find "$module/src/main" db/migrations platform-common/src/main -newer "$jar" -type f 2>/dev/null | head -n1)" ]; then
     needs_build=true
   fi
 done
 if $needs_build; then
-  say "Building the services (logs: $logs/build.log)..."
-  ./mvnw -B -q -DskipTests install > "$logs/build.log" 2>&1 || { tail -n 40 "$logs/build.log"; exit 1; }
+  say "Building the platform (first run takes a few minutes; log: $logs/build.log)..."
+  ./mvnw -B -q -DskipTests install > "$logs/build.log" 2>&1 || { tail -n 40 "$logs/build.log"; fail "the build failed"; }
 fi
 
-pids=()
-stop_all() {
-  say ""
-  say "Stopping..."
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-}
-trap stop_all EXIT INT TERM
+java_opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmx512m)
 
-for i in "${!services[@]}"; do
-  service=${services[$i]}
-  jar=$(ls "$service"/target/"$service"-*.jar | grep -v plain | head -n1)
-  SERVER_PORT=${ports[$i]} java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -jar "$jar" \
-    > "$logs/$service.log" 2>&1 &
+start() {
+  local name=$1
+  shift
+  names+=("$name")
+  "$@" > "$logs/$name.log" 2>&1 &
   pids+=($!)
-done
+}
 
-say "Waiting for the services to report healthy..."
-for i in "${!services[@]}"; do
-  for _ in $(seq 1 120); do
-    if curl -fs "http://127.0.0.1:${ports[$i]}/actuator/health/readiness" >/dev/null 2>&1; then break; fi
-    if ! kill -0 "${pids[$i]}" 2>/dev/null; then
-      say "${services[$i]} stopped; see $logs/${services[$i]}.log"; tail -n 30 "$logs/${services[$i]}.log"; exit 1
+if ! postgres_answers; then
+  if [ "$dbhost" = 127.0.0.1 ] || [ "$dbhost" = localhost ]; then
+    if [ -d /etc/postgresql ] && command -v pg_ctlcluster >/dev/null; then
+      say "Starting the local PostgreSQL server..."
+      pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start
+    else
+      say "No PostgreSQL server here: starting an embedded one (data in $state/pgdata)..."
+      start postgres java "${java_opts[@]}" -jar "$(jar_of local-postgres)" "$dbport" "$state/pgdata" "$dbname"
     fi
+    for _ in $(seq 1 60); do postgres_answers && break; sleep 1; done
+  fi
+fi
+postgres_answers || fail "PostgreSQL does not answer at $dbhost:$dbport (MINDROOM_DB_URL)."
+if command -v psql >/dev/null; then
+  if ! PGPASSWORD=$MINDROOM_DB_PASSWORD psql -h "$dbhost" -p "$dbport" -U "$MINDROOM_DB_USER" -d postgres -tAc \
+      "select 1 from pg_database where datname = '$dbname'" | grep -q 1; then
+    PGPASSWORD=$MINDROOM_DB_PASSWORD psql -h "$dbhost" -p "$dbport" -U "$MINDROOM_DB_USER" -d postgres -qc \
+      "create database \"$dbname\""
+  fi
+fi
+
+# --- services -----------------------------------------------------------------------------------------------------
+ports=()
+launch() {
+  local name=$1 port=$2
+  shift 2
+  ports+=("$port")
+  start "$name" env SERVER_PORT="$port" "$@" java "${java_opts[@]}" -jar "$(jar_of "$name")"
+}
+
+wait_healthy() {
+  local i=$1 path=$2
+  for _ in $(seq 1 180); do
+    if curl -fs "http://127.0.0.1:${ports[$i]}$path" >/dev/null 2>&1; then
+      say "  ${names[$i]} is up on :${ports[$i]}"
+      return 0
+    fi
+    kill -0 "${pids[$i]}" 2>/dev/null || { tail -n 30 "$logs/${names[$i]}.log"; fail "${names[$i]} stopped; see $logs/${names[$i]}.log"; }
     sleep 1
   done
-  curl -fs "http://127.0.0.1:${ports[$i]}/actuator/health/readiness" >/dev/null \
-    || { say "${services[$i]} did not become healthy; see $logs/${services[$i]}.log"; exit 1; }
-  say "  ${services[$i]} is up on :${ports[$i]}"
-done
+  fail "${names[$i]} did not become healthy; see $logs/${names[$i]}.log"
+}
+
+first=${#pids[@]}
+say "Starting the services (logs in $logs)..."
+if $simulate_stripe; then
+  launch stripe-simulator 8086
+fi
+# The stripe-handler migrates the database first; the others wait for it so migrations never race.
+launch stripe-handler 8083
+for ((i = first; i < ${#pids[@]}; i++)); do wait_healthy "$i" /actuator/health/readiness; done
+next=${#pids[@]}
+launch instance-provisioner 8084
+launch customer-portal 8081 SPRING_PROFILES_ACTIVE=local
+launch admin-dashboard 8082
+launch gateway 8080
+for ((i = next; i < ${#pids[@]}; i++)); do wait_healthy "$i" /actuator/health/readiness; done
+
+# --- the first admin, once ------------------------------------------------------------------------------------------
+admin_email=${MINDROOM_LOCAL_ADMIN_EMAIL:-admin@mindroom.localhost}
+admin_marker="$state/admin-created-$(printf '%s' "$MINDROOM_DB_URL" | sha256sum | cut -c1-12)"
+if [ ! -f "$admin_marker" ]; then
+  say ""
+  say "Creating the first admin ($admin_email)..."
+  if java "${java_opts[@]}" -jar "$(jar_of admin-dashboard)" create-admin --email="$admin_email" \
+      --name="Local admin" > "$logs/create-admin.log" 2>&1; then
+    touch "$admin_marker"
+    admin_lines=$(grep -E '^(admin-email|admin-password|enrolment-link):' "$logs/create-admin.log" || true)
+  else
+    tail -n 20 "$logs/create-admin.log"
+    say "Could not create the first admin; see $logs/create-admin.log"
+  fi
+  # the password is shown once and kept nowhere
+  : > "$logs/create-admin.log"
+fi
 
 say ""
 say "MindRoom Cloud is running at http://localhost:8080"
-say "Logs: $logs"
+if [ -n "${admin_lines:-}" ]; then
+  say ""
+  say "First admin (shown once; sign in at http://localhost:8080/admin and enrol the second factor):"
+  printf '%s\n' "$admin_lines" | sed 's/^/  /'
+fi
+say ""
+if $simulate_stripe; then
+  say "Stripe simulator:  http://127.0.0.1:8086/_sim (clock, test cards, webhook deliveries)"
+fi
+say "Local mailbox:     http://localhost:8080/app/mailbox (confirmation and reset links)"
+if [ "$MINDROOM_KUBERNETES_MODE" = simulated ]; then
+  say "Simulated cluster: http://127.0.0.1:8090 (Kubernetes API; kubectl --server=http://127.0.0.1:8090)"
+fi
+say "Logs:              $logs"
 say "Press Ctrl-C to stop."
 wait
