@@ -96,7 +96,12 @@ postgres_answers() {
 }
 
 # Build what is missing or older than its sources (before anything needs a jar).
-jar_of() { ls "$1"/target/"$1"-*.jar 2>/dev/null | grep -v -e plain -e sources | head -n1 || true; }
+jar_of() {
+  local jar
+  for jar in "$1"/target/"$1"-*.jar; do
+    case $jar in *-plain.jar | *-sources.jar) ;; *) [ -f "$jar" ] && printf '%s\n' "$jar" && return ;; esac
+  done
+}
 modules=(local-postgres stripe-simulator stripe-handler instance-provisioner customer-portal admin-dashboard gateway)
 needs_build=false
 for module in "${modules[@]}"; do
@@ -124,7 +129,8 @@ if ! postgres_answers; then
   if [ "$dbhost" = 127.0.0.1 ] || [ "$dbhost" = localhost ]; then
     if [ -d /etc/postgresql ] && command -v pg_ctlcluster >/dev/null; then
       say "Starting the local PostgreSQL server..."
-      pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start
+      versions=(/etc/postgresql/*)
+      pg_ctlcluster --skip-systemctl-redirect "${versions[0]##*/}" main start
     else
       say "No PostgreSQL server here: starting an embedded one (data in $state/pgdata)..."
       start postgres java "${java_opts[@]}" -jar "$(jar_of local-postgres)" "$dbport" "$state/pgdata" "$dbname"
