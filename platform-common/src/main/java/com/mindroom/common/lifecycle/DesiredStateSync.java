@@ -29,7 +29,7 @@ public class DesiredStateSync {
 
 	private static final String SELECT = """
 			select i.id, i.account_id, i.desired_state, i.desired_reason, i.desired_review_at, i.generation,
-			       i.stopped_by_customer, i.suspended_by_admin,
+			       i.stopped_by_customer, i.suspended_by_admin, i.restore_id,
 			       s.status, s.trial_end, s.current_period_end, s.cancel_at_period_end, s.cancel_at,
 			       s.past_due_since, s.ended_at, s.canceled_at,
 			       a.status as account_status, a.deletion_scheduled_for
@@ -169,7 +169,7 @@ public class DesiredStateSync {
 			AccountSnapshot account = new AccountSnapshot(AccountStatus.fromDb(rs.getString("account_status")),
 					Timestamps.read(rs, "deletion_scheduled_for"));
 			InstanceHolds holds = new InstanceHolds(rs.getBoolean("stopped_by_customer"),
-					rs.getBoolean("suspended_by_admin"));
+					rs.getBoolean("suspended_by_admin"), rs.getObject("restore_id") != null);
 			return new Row(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
 					DesiredState.fromDb(rs.getString("desired_state")), rs.getString("desired_reason"),
 					Timestamps.read(rs, "desired_review_at"), rs.getLong("generation"), subscription, account, holds);

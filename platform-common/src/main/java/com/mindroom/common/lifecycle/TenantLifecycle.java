@@ -54,6 +54,9 @@ public final class TenantLifecycle {
 		if (!billing.entitled()) {
 			return new LifecycleDecision(billing.desired(), billing.reason(), false, reviewAt);
 		}
+		if (holds.restoring()) {
+			return new LifecycleDecision(DesiredState.SUSPENDED, "Restoring data from a backup", true, reviewAt);
+		}
 		if (holds.suspendedByAdmin()) {
 			return new LifecycleDecision(DesiredState.SUSPENDED, "Suspended by an administrator", true, reviewAt);
 		}

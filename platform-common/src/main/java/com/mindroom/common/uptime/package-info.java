@@ -1,0 +1,4 @@
+/**
+ * Uptime of instances and of the fleet, computed from the hourly health-check counts.
+ */
+package com.mindroom.common.uptime;
