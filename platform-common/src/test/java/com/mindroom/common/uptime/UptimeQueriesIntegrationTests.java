@@ -47,11 +47,14 @@ class UptimeQueriesIntegrationTests {
 		this.young = instance("young");
 		this.unchecked = instance("unchecked");
 		// 12 checks an hour for 30 days and one bucket beyond, plus one in the future
-		this.jdbc.sql("""
-				insert into mindroom.uptime_hourly (instance_id, account_id, hour, checks, up_checks)
-				select i.id, i.account_id, date_trunc('hour', cast(? as timestamptz)) - make_interval(hours => ago), 12, 12
-				from mindroom.instances i, generate_series(-1, 720) ago where i.id = ?
-				""").params(TestData.utc(NOW), this.steady).update();
+		this.jdbc
+			.sql("""
+					insert into mindroom.uptime_hourly (instance_id, account_id, hour, checks, up_checks)
+					select i.id, i.account_id, date_trunc('hour', cast(? as timestamptz)) - make_interval(hours => ago), 12, 12
+					from mindroom.instances i, generate_series(-1, 720) ago where i.id = ?
+					""")
+			.params(TestData.utc(NOW), this.steady)
+			.update();
 		hour(this.steady, 0, 12, 6);
 		hour(this.steady, 24, 12, 0);
 		hour(this.steady, 100, 12, 0);
