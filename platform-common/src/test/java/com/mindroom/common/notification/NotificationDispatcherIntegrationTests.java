@@ -92,7 +92,7 @@ class NotificationDispatcherIntegrationTests {
 
 	@Test
 	void rendersPlaceholdersAndRefusesUnknownTemplates() {
-		assertThat(MailTemplates.render("trial_will_end", Map.of("plan", "Professional", "trial_end", "June 1")))
+		assertThat(MailTemplates.render("trial_will_end", Map.of("plan", "Professional", "trialEnd", "June 1")))
 			.contains("(Professional) ends on June 1")
 			.doesNotContain("{{");
 		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> MailTemplates.render("../secrets", Map.of())))

@@ -3,6 +3,8 @@ package com.mindroom.stripe.billing;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -13,6 +15,8 @@ import com.stripe.model.Invoice;
 
 import com.mindroom.common.notification.Notification;
 import com.mindroom.common.notification.Notifications;
+import com.mindroom.common.plan.Plan;
+import com.mindroom.common.plan.PlanCatalog;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -24,15 +28,21 @@ import org.springframework.stereotype.Component;
 @Component
 class BillingNotices {
 
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMMM d, yyyy 'UTC'", Locale.US)
+		.withZone(ZoneOffset.UTC);
+
 	private final Notifications notifications;
+
+	private final PlanCatalog plans;
 
 	private final AccountLinks accounts;
 
 	private final String billingUrl;
 
-	BillingNotices(Notifications notifications, AccountLinks accounts,
+	BillingNotices(Notifications notifications, PlanCatalog plans, AccountLinks accounts,
 			@Value("${mindroom.public-url}") String publicUrl) {
 		this.notifications = notifications;
+		this.plans = plans;
 		this.accounts = accounts;
 		this.billingUrl = publicUrl.replaceAll("/+$", "") + "/app/billing";
 	}
@@ -54,8 +64,8 @@ class BillingNotices {
 
 	void trialWillEnd(UUID accountId, SubscriptionRow subscription) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		params.put("plan", subscription.plan());
-		params.put("trialEnd", String.valueOf(subscription.trialEnd()));
+		params.put("plan", planName(subscription.plan()));
+		params.put("trialEnd", day(subscription.trialEnd()));
 		params.put("billingUrl", this.billingUrl);
 		enqueue(accountId, "trial_will_end", "Your MindRoom trial ends soon", params,
 				"trial_will_end:" + subscription.stripeId());
@@ -63,9 +73,9 @@ class BillingNotices {
 
 	void canceled(UUID accountId, SubscriptionRow subscription, Instant dataKeptUntil) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		params.put("plan", subscription.plan());
-		params.put("endedAt", String.valueOf(subscription.endedAt()));
-		params.put("dataKeptUntil", String.valueOf(dataKeptUntil));
+		params.put("plan", planName(subscription.plan()));
+		params.put("endedAt", day(subscription.endedAt()));
+		params.put("dataKeptUntil", day(dataKeptUntil));
 		params.put("billingUrl", this.billingUrl);
 		enqueue(accountId, "subscription_canceled", "Your MindRoom subscription was canceled", params,
 				"subscription_canceled:" + subscription.stripeId());
@@ -84,6 +94,17 @@ class BillingNotices {
 		format.setMinimumFractionDigits(unit.getDefaultFractionDigits());
 		format.setMaximumFractionDigits(unit.getDefaultFractionDigits());
 		return format.format(BigDecimal.valueOf(minorUnits, unit.getDefaultFractionDigits()));
+	}
+
+	/**
+	 * Formats a moment as the day people read in an email ({@code June 1, 2026 UTC}).
+	 */
+	static String day(Instant instant) {
+		return (instant != null) ? DAY.format(instant) : "";
+	}
+
+	private String planName(String planId) {
+		return this.plans.find(planId).map(Plan::name).orElse(planId);
 	}
 
 	private void enqueue(UUID accountId, String template, String subject, Map<String, Object> params, String key) {
