@@ -2,6 +2,7 @@ package com.mindroom.provisioner;
 
 import org.junit.jupiter.api.Test;
 
+import com.mindroom.common.test.ExportedMetrics;
 import com.mindroom.common.test.FreshDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Instance Provisioner service starts against a fresh database and reports its health
- * and metrics.
+ * and metrics, among them those the platform chart's alerts use.
  */
 @FreshDatabase
 @AutoConfigureTestRestTemplate
@@ -51,6 +52,15 @@ class InstanceProvisionerApplicationIntegrationTests {
 	void exposesPrometheusMetrics() {
 		assertThat(this.rest.getForObject("/actuator/prometheus", String.class)).contains("jvm_memory_used_bytes")
 			.contains("application=\"instance-provisioner\"");
+	}
+
+	@Test
+	void exportsTheMetricsThePlatformAlertsUse() {
+		String scrape = this.rest.getForObject("/actuator/prometheus", String.class);
+
+		assertThat(ExportedMetrics.of("instance-provisioner"))
+			.allSatisfy((name) -> assertThat(scrape).as(name).containsPattern("(?m)^" + name + "\\{"));
+		assertThat(scrape).contains("mindroom_instances{application=\"instance-provisioner\",state=\"error\"} 0");
 	}
 
 }

@@ -2,6 +2,7 @@ package com.mindroom.stripe;
 
 import org.junit.jupiter.api.Test;
 
+import com.mindroom.common.test.ExportedMetrics;
 import com.mindroom.common.test.FreshDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Stripe Handler service starts against a fresh database and reports its health and
- * metrics.
+ * metrics, among them those the platform chart's alerts use.
  */
 @FreshDatabase
 @AutoConfigureTestRestTemplate
@@ -40,6 +41,14 @@ class StripeHandlerApplicationIntegrationTests {
 	void exposesPrometheusMetrics() {
 		assertThat(this.rest.getForObject("/actuator/prometheus", String.class)).contains("jvm_memory_used_bytes")
 			.contains("application=\"stripe-handler\"");
+	}
+
+	@Test
+	void exportsTheMetricsThePlatformAlertsUse() {
+		String scrape = this.rest.getForObject("/actuator/prometheus", String.class);
+
+		assertThat(ExportedMetrics.of("stripe-handler"))
+			.allSatisfy((name) -> assertThat(scrape).as(name).containsPattern("(?m)^" + name + "\\{"));
 	}
 
 }

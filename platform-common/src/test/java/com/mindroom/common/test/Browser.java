@@ -79,7 +79,7 @@ public final class Browser implements AutoCloseable {
 	 */
 	public Path screenshot(String name) {
 		try {
-			Path directory = repositoryRoot().resolve("docs/screenshots");
+			Path directory = Repository.root().resolve("docs/screenshots");
 			Files.createDirectories(directory);
 			Path file = directory.resolve(name + ".png");
 			Files.write(file, ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
@@ -104,14 +104,6 @@ public final class Browser implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	private static Path repositoryRoot() {
-		Path dir = Path.of("").toAbsolutePath();
-		while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-			dir = dir.getParent();
-		}
-		return (dir != null) ? dir : Path.of("").toAbsolutePath();
 	}
 
 }

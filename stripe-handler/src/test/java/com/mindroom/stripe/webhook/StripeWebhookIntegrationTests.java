@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -41,6 +42,9 @@ class StripeWebhookIntegrationTests {
 
 	@Autowired
 	private TestDatabase database;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@LocalServerPort
 	private int port;
@@ -97,6 +101,36 @@ class StripeWebhookIntegrationTests {
 		String payload = unhandled(id("evt"));
 		assertRejected(() -> this.stripe.post(payload, sign(payload, "whsec_someone_else", Instant.now())), 400,
 				"invalid-signature");
+	}
+
+	@Test
+	void countsSignatureFailuresForTheAlertOnBursts() {
+		double missing = signatureFailures("missing-signature");
+		double invalid = signatureFailures("invalid-signature");
+
+		this.stripe.post(unhandled(id("evt")), null);
+		this.stripe.post(unhandled(id("evt")), sign(unhandled(id("evt")), "whsec_forged", Instant.now()));
+		this.stripe.post(unhandled(id("evt")), "t=yesterday,v1=abc");
+		String genuine = unhandled(id("evt"));
+		this.stripe.post(genuine, sign(genuine, SECRET, Instant.now()));
+
+		assertThat(signatureFailures("missing-signature")).isEqualTo(missing + 1);
+		assertThat(signatureFailures("invalid-signature")).isEqualTo(invalid + 2);
+	}
+
+	@Test
+	void gaugesTheEventsThatCouldNotBeApplied() {
+		double before = this.meters.get("mindroom.stripe.events.failed").gauge().value();
+		this.db.sql("""
+				insert into mindroom.stripe_events (id, type, stripe_created_at, payload, status)
+				values (?, 'invoice.paid', now(), '{}', 'failed')
+				""").param(id("evt")).update();
+
+		assertThat(this.meters.get("mindroom.stripe.events.failed").gauge().value()).isEqualTo(before + 1);
+	}
+
+	private double signatureFailures(String reason) {
+		return this.meters.get("mindroom.stripe.webhook.signature.failures").tag("reason", reason).counter().count();
 	}
 
 	@Test

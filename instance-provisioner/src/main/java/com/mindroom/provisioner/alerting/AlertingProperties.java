@@ -1,0 +1,22 @@
+package com.mindroom.provisioner.alerting;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The thresholds of the conditions the provisioner emails admins about
+ * ({@code mindroom.alerting}); the PrometheusRule of the platform chart uses the same
+ * defaults.
+ *
+ * @param interval how often the conditions are evaluated
+ * @param stuckAfter how long an instance may be in {@code error} or {@code degraded}
+ * @param backlogAfter how long due reconcile work may wait for a provisioner replica
+ * @param emails whether admins are emailed about new incidents
+ */
+@ConfigurationProperties("mindroom.alerting")
+public record AlertingProperties(@DefaultValue("1m") Duration interval, @DefaultValue("15m") Duration stuckAfter,
+		@DefaultValue("10m") Duration backlogAfter, @DefaultValue("true") boolean emails) {
+
+}

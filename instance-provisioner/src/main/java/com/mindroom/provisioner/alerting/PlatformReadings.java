@@ -1,0 +1,102 @@
+package com.mindroom.provisioner.alerting;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What the database shows of the platform's health, in a few cheap queries (the
+ * instances' indexes on observed state and the backups' on instance and start time).
+ * Times are the database's, like the timestamps they are compared with.
+ */
+class PlatformReadings {
+
+	private static final String BACKLOG = "generation > observed_generation and observed_state not in ('error', 'deleted')";
+
+	private final JdbcClient jdbc;
+
+	PlatformReadings(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Instances per observed state (deleted ones left out), with the age of the oldest.
+	 */
+	List<StateCount> instancesByState() {
+		return this.jdbc.sql("""
+				select observed_state, count(*), extract(epoch from now() - min(observed_state_since))::float8
+				from instances where observed_state <> 'deleted' group by observed_state
+				""").query((rs, row) -> new StateCount(rs.getString(1), rs.getLong(2), rs.getDouble(3))).list();
+	}
+
+	/**
+	 * The reconcile backlog: instances whose desired generation is not reached yet (those
+	 * in {@code error} have an alert of their own), and how long the oldest due one
+	 * nobody has claimed has waited for a replica.
+	 */
+	Backlog backlog() {
+		return this.jdbc.sql("""
+				select count(*), coalesce(extract(epoch from now() - min(next_attempt_at) filter (where
+				    next_attempt_at <= now() and (claimed_until is null or claimed_until < now()))), 0)::float8
+				from instances where %s
+				""".formatted(BACKLOG)).query((rs, row) -> new Backlog(rs.getLong(1), rs.getDouble(2))).single();
+	}
+
+	/** Instances in {@code error} or {@code degraded} for longer than the given time. */
+	List<StuckInstance> stuckInstances(Duration after) {
+		return this.jdbc.sql("""
+				select id, slug, observed_state, observed_state_since, coalesce(last_error, health_reason)
+				from instances where observed_state in ('error', 'degraded')
+				    and observed_state_since < now() - make_interval(secs => ?)
+				order by observed_state_since
+				""")
+			.param(after.toSeconds())
+			.query((rs, row) -> new StuckInstance(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					rs.getObject(4, OffsetDateTime.class), rs.getString(5)))
+			.list();
+	}
+
+	/**
+	 * Instances whose newest backup failed or is still running past its deadline (a
+	 * backup that did not finish within its window counts as failed).
+	 */
+	List<FailingBackup> failingBackups() {
+		return this.jdbc.sql("""
+				select i.id, i.slug, b.started_at, coalesce(b.error, 'did not finish within its window')
+				from instances i
+				join lateral (select status, started_at, deadline_at, error from backups
+				    where instance_id = i.id order by started_at desc limit 1) b on true
+				where i.observed_state <> 'deleted'
+				    and (b.status = 'failed' or (b.status = 'running' and b.deadline_at < now()))
+				order by b.started_at
+				""")
+			.query((rs, row) -> new FailingBackup(rs.getObject(1, UUID.class), rs.getString(2),
+					rs.getObject(3, OffsetDateTime.class), rs.getString(4)))
+			.list();
+	}
+
+	/** Stripe events the stripe-handler stored but could not apply. */
+	long failedStripeEvents() {
+		return this.jdbc.sql("select count(*) from stripe_events where status = 'failed'").query(Long.class).single();
+	}
+
+	record StateCount(String state, long count, double oldestSeconds) {
+
+	}
+
+	record Backlog(long count, double oldestWaitingSeconds) {
+
+	}
+
+	record StuckInstance(UUID id, String slug, String state, OffsetDateTime since, String reason) {
+
+	}
+
+	record FailingBackup(UUID instanceId, String slug, OffsetDateTime startedAt, String error) {
+
+	}
+
+}
