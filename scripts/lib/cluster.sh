@@ -71,6 +71,17 @@ helm_addon() {
     --namespace "$namespace" --create-namespace --wait --timeout 10m "$@"
 }
 
+# The LUKS passphrase of the tenants' encrypted volumes (the platform chart's StorageClass): generated once per
+# cluster and then kept, since existing volumes open only with it. Keep a copy outside the cluster.
+tenant_volume_passphrase() {
+  TENANT_VOLUME_PASSPHRASE=${TENANT_VOLUME_PASSPHRASE:-$(read_secret_key kube-system hcloud-csi-encryption encryption-passphrase)}
+  if [ -z "$TENANT_VOLUME_PASSPHRASE" ]; then
+    TENANT_VOLUME_PASSPHRASE=$(head -c 32 /dev/urandom | base64 | tr -d '\n')
+  fi
+  export TENANT_VOLUME_PASSPHRASE
+  apply_secret kube-system hcloud-csi-encryption encryption-passphrase=TENANT_VOLUME_PASSPHRASE
+}
+
 step_addons() {
   local network_id lb_name location wildcard=false
   network_id=$(tf_output network_id)
@@ -82,6 +93,7 @@ step_addons() {
     -f "$ADDONS_DIR/hcloud-ccm-values.yaml" --set-string "env.HCLOUD_LOAD_BALANCERS_LOCATION.value=$location"
   helm_addon hcloud-csi kube-system hcloud-csi "$HETZNER_CHARTS" "$HCLOUD_CSI_VERSION" \
     -f "$ADDONS_DIR/hcloud-csi-values.yaml"
+  tenant_volume_passphrase
   helm_addon metrics-server kube-system metrics-server https://kubernetes-sigs.github.io/metrics-server/ \
     "$METRICS_SERVER_VERSION" -f "$ADDONS_DIR/metrics-server-values.yaml"
   helm_addon cert-manager cert-manager cert-manager https://charts.jetstack.io "$CERT_MANAGER_VERSION" \

@@ -35,6 +35,7 @@ class DeployAllScriptTests {
 			.of(result.indexOf("terraform", " init "), result.indexOf("terraform", " apply "),
 					result.indexOf("ssh", "root@203.0.113.10"), result.indexOf("kubectl wait --for=condition=Ready"),
 					result.indexOf("helm upgrade --install hccm"), result.indexOf("helm upgrade --install hcloud-csi"),
+					result.indexOf("kubectl", "get secret hcloud-csi-encryption"),
 					result.indexOf("helm upgrade --install cert-manager"),
 					result.indexOf("helm upgrade --install ingress-nginx"),
 					result.indexOf("helm upgrade --install mindroom-cluster"), result.indexOf("mvnw", "flyway:migrate"),
@@ -44,7 +45,8 @@ class DeployAllScriptTests {
 					result.indexOf("curl", "https://app.mindroom.example.com/actuator/health/readiness"))
 			.toList();
 		assertThat(order).doesNotContain(-1).isSorted();
-		assertThat(result.output()).contains("MindRoom Cloud is deployed: https://app.mindroom.example.com");
+		assertThat(result.output()).contains("MindRoom Cloud is deployed: https://app.mindroom.example.com")
+			.contains("Secret kube-system/hcloud-csi-encryption with keys: encryption-passphrase");
 	}
 
 	@Test
