@@ -15,8 +15,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import com.mindroom.common.db.TenantTransactions;
-import com.mindroom.common.instance.Instances;
 import com.mindroom.common.test.Browser;
 import com.mindroom.common.test.FreshDatabase;
 import com.mindroom.common.test.TestDatabase;
@@ -66,12 +64,6 @@ class PortalBrowserTests {
 
 	@Autowired
 	private TestDatabase database;
-
-	@Autowired
-	private Instances instances;
-
-	@Autowired
-	private TenantTransactions transactions;
 
 	private Browser browser;
 
@@ -189,14 +181,15 @@ class PortalBrowserTests {
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("activation"), "Activating…"));
 		this.browser.screenshot("portal-checkout-activating");
 
-		// what the stripe-handler does when Stripe reports the subscription active
+		// what the stripe-handler (with its own database role) and the provisioner do
+		// once
+		// Stripe reports the subscription active
 		UUID subscription = seeds().data().subscription(account.id(), "active", "starter");
-		UUID instance = this.transactions.asAccount(account.id(),
-				() -> this.instances.ensureFor(subscription, "stripe"));
+		UUID instance = seeds().data().instance(account.id(), subscription, "grace");
 		usage(account.id(), instance);
 		seeds().jdbc().sql("""
 				update mindroom.instances set observed_state = 'running', observed_generation = generation,
-				    health_status = 'up' where id = ?
+				    health_status = 'up', url = 'https://' || slug || '.mindroom.localhost' where id = ?
 				""").param(instance).update();
 		waiting().until(ExpectedConditions.urlContains("/app?activated"));
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".state-badge"), "Running"));
