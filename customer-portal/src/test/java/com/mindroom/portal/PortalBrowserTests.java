@@ -187,6 +187,7 @@ class PortalBrowserTests {
 		UUID subscription = seeds().data().subscription(account.id(), "active", "starter");
 		UUID instance = seeds().data().instance(account.id(), subscription, "grace");
 		usage(account.id(), instance);
+		uptime(instance);
 		seeds().jdbc().sql("""
 				update mindroom.instances set observed_state = 'running', observed_generation = generation,
 				    health_status = 'up', url = 'https://' || slug || '.mindroom.localhost' where id = ?
@@ -194,6 +195,9 @@ class PortalBrowserTests {
 		waiting().until(ExpectedConditions.urlContains("/app?activated"));
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".state-badge"), "Running"));
 		assertThat(driver().findElement(By.id("plan-title")).getText()).isEqualTo("Starter plan");
+		assertThat(driver().findElement(By.id("uptime-day")).getText()).isEqualTo("95.83%");
+		assertThat(driver().findElement(By.id("uptime-week")).getText()).isEqualTo("98.80%");
+		assertThat(driver().findElement(By.id("uptime-month")).getText()).isEqualTo("99.72%");
 		assertThat(driver().findElements(By.cssSelector("svg.chart rect.chart-bar"))).hasSize(90);
 		this.browser.screenshot("portal-dashboard-paid");
 
@@ -217,6 +221,16 @@ class PortalBrowserTests {
 				       (1.5e9 + (extract(doy from d)::int % 30) * 6e7)::bigint
 				from generate_series(current_date - 29, current_date, interval '1 day') d
 				""").params(instance, accountId).update();
+	}
+
+	// 12 checks an hour for 30 days, all up except two hours: 3 and 100 hours ago
+	private void uptime(UUID instance) {
+		seeds().jdbc().sql("""
+				insert into mindroom.uptime_hourly (instance_id, account_id, hour, checks, up_checks, degraded_checks)
+				select id, account_id, date_trunc('hour', now()) - make_interval(hours => ago), 12,
+				       case when ago in (3, 100) then 0 else 12 end, case when ago in (3, 100) then 12 else 0 end
+				from mindroom.instances, generate_series(0, 719) ago where id = ?
+				""").param(instance).update();
 	}
 
 	@Test

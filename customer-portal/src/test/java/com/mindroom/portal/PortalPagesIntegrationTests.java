@@ -203,7 +203,7 @@ class PortalPagesIntegrationTests {
 			.isOne();
 		Response dashboard = client.get("/app");
 		assertThat(dashboard.body()).contains("Setting up", "hx-trigger=\"every 2s\"", "Free plan",
-				"100 messages a day");
+				"100 messages a day", "id=\"uptime-day\">no data<");
 		seeds().jdbc().sql("""
 				insert into mindroom.instance_events (instance_id, account_id, kind, message)
 				select id, account_id, 'progress', 'Creating the namespace' from mindroom.instances where account_id = ?

@@ -8,6 +8,7 @@ import com.mindroom.common.db.TenantTransactions;
 import com.mindroom.common.instance.InstanceActionRefusedException;
 import com.mindroom.common.plan.Plan;
 import com.mindroom.common.plan.PlanCatalog;
+import com.mindroom.common.uptime.UptimeQueries;
 import com.mindroom.common.web.Problems;
 import com.mindroom.portal.account.Account;
 import com.mindroom.portal.billing.PlanCard;
@@ -28,8 +29,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The dashboard: the instance card with its live progress (an htmx fragment polled while
- * the provisioner works), start, stop and restart, the plan and its limits, and usage for
- * the last 30 days. Without a subscription it offers the plans.
+ * the provisioner works), start, stop and restart, the plan and its limits, the
+ * instance's uptime over 24 hours, 7 and 30 days, and usage for the last 30 days. Without
+ * a subscription it offers the plans.
  */
 @PageController
 class DashboardController {
@@ -50,9 +52,12 @@ class DashboardController {
 
 	private final TenantTransactions transactions;
 
+	private final UptimeQueries uptime;
+
 	DashboardController(CustomerInstances instances, Subscriptions subscriptions, PlanCatalog plans, UsageCharts charts,
-			ClusterProperties cluster, Clock clock, TenantTransactions transactions) {
+			ClusterProperties cluster, Clock clock, TenantTransactions transactions, UptimeQueries uptime) {
 		this.transactions = transactions;
+		this.uptime = uptime;
 		this.instances = instances;
 		this.subscriptions = subscriptions;
 		this.plans = plans;
@@ -86,7 +91,11 @@ class DashboardController {
 					.map(PlanCard::features)
 					.orElse(List.of()));
 		model.addAttribute("charts", this.charts.lastMonth(caller.accountId(), plan.limits()));
-		this.instances.current(caller.accountId()).ifPresent((instance) -> card(caller, instance, model));
+		this.instances.current(caller.accountId()).ifPresent((instance) -> {
+			card(caller, instance, model);
+			// under the caller's row-level security, like every query of this page
+			model.addAttribute("uptime", this.uptime.instance(instance.id()));
+		});
 		return "app/dashboard";
 	}
 
