@@ -82,6 +82,9 @@ class AdminBrowserTests {
 		assertThat(driver.findElement(By.id("simulated-cluster")).isDisplayed()).isTrue();
 		assertThat(driver.findElements(By.cssSelector("#state-chart svg rect"))).isNotEmpty();
 		assertThat(driver.findElement(By.id("troubled")).getText()).contains("ImagePullBackOff");
+		assertThat(driver.findElement(By.id("fleet-uptime-day")).getText()).isEqualTo("97.91%");
+		assertThat(driver.findElement(By.id("fleet-uptime-week")).getText()).isEqualTo("98.95%");
+		assertThat(driver.findElement(By.id("fleet-uptime-month")).getText()).isEqualTo("99.73%");
 		this.browser.screenshot("admin-overview");
 		this.browser.assertNoJavaScriptErrors();
 	}
@@ -113,6 +116,9 @@ class AdminBrowserTests {
 		WebDriver driver = signedIn();
 		driver.get(url("/admin/instances/" + this.instance));
 		assertThat(driver.findElement(By.id("desired-state")).getText()).isEqualTo("running");
+		assertThat(driver.findElement(By.id("uptime-day")).getText()).isEqualTo("95.83%");
+		assertThat(driver.findElement(By.id("uptime-week")).getText()).isEqualTo("98.80%");
+		assertThat(driver.findElement(By.id("uptime-month")).getText()).isEqualTo("99.72%");
 		driver.findElement(By.id("suspend")).click();
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> !driver.findElements(By.cssSelector(".alert-success")).isEmpty());
@@ -164,6 +170,11 @@ class AdminBrowserTests {
 				.update();
 			running = (running == null) ? id : running;
 		}
+		// acme is checked for 30 days and was down 3 and 100 hours ago; globex for a day,
+		// always up
+		uptime(running, 720, "3, 100");
+		uptime(this.jdbc.sql("select id from mindroom.instances where slug like 'globex-%'").query(UUID.class).single(),
+				24, "-1");
 		this.jdbc.sql("update mindroom.subscriptions set unit_amount = 9900 where plan = 'professional'").update();
 		UUID broken = this.admins.data().account("hooli");
 		UUID instance = this.admins.data()
@@ -174,6 +185,15 @@ class AdminBrowserTests {
 			.param(instance)
 			.update();
 		return running;
+	}
+
+	private void uptime(UUID instance, int hours, String hoursDown) {
+		this.jdbc.sql("""
+				insert into mindroom.uptime_hourly (instance_id, account_id, hour, checks, up_checks, degraded_checks)
+				select id, account_id, date_trunc('hour', now()) - make_interval(hours => ago), 12,
+				       case when ago in (%1$s) then 0 else 12 end, case when ago in (%1$s) then 12 else 0 end
+				from mindroom.instances, generate_series(0, ? - 1) ago where id = ?
+				""".formatted(hoursDown)).params(hours, instance).update();
 	}
 
 	private static void waitForPath(WebDriver driver, String suffix) {

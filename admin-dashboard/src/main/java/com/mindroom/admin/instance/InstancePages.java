@@ -14,6 +14,7 @@ import com.mindroom.admin.web.Pager;
 import com.mindroom.common.lifecycle.ObservedState;
 import com.mindroom.common.plan.Plan;
 import com.mindroom.common.plan.PlanCatalog;
+import com.mindroom.common.uptime.UptimeQueries;
 import com.mindroom.common.web.Problems;
 
 import org.springframework.stereotype.Controller;
@@ -26,7 +27,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The instance pages: the filtered list with "retry all failed", and an instance's page
- * whose state panel htmx refreshes every two seconds, so an action is seen taking effect.
+ * (with its uptime) whose state panel htmx refreshes every two seconds, so an action is
+ * seen taking effect.
  */
 @Controller
 @AdminPage
@@ -38,10 +40,13 @@ class InstancePages {
 
 	private final PlanCatalog plans;
 
-	InstancePages(InstanceQueries queries, InstanceActions actions, PlanCatalog plans) {
+	private final UptimeQueries uptime;
+
+	InstancePages(InstanceQueries queries, InstanceActions actions, PlanCatalog plans, UptimeQueries uptime) {
 		this.queries = queries;
 		this.actions = actions;
 		this.plans = plans;
+		this.uptime = uptime;
 	}
 
 	@GetMapping("/admin/instances")
@@ -62,6 +67,7 @@ class InstancePages {
 	@GetMapping("/admin/instances/{id}")
 	String detail(@PathVariable UUID id, Model model) {
 		model.addAttribute("detail", this.queries.detail(id).orElseThrow(() -> Problems.notFound("No such instance.")));
+		model.addAttribute("uptime", this.uptime.instance(id));
 		return "instances/detail";
 	}
 

@@ -6,13 +6,15 @@ import java.util.Map;
 
 import com.mindroom.admin.overview.SvgCharts.Bar;
 import com.mindroom.admin.web.AdminPage;
+import com.mindroom.common.uptime.UptimeQueries;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The overview page: the business at a glance, with its charts drawn on the server.
+ * The overview page: the business and the fleet's uptime at a glance, with its charts
+ * drawn on the server.
  */
 @Controller
 @AdminPage
@@ -25,8 +27,11 @@ class OverviewController {
 
 	private final BusinessMetrics metrics;
 
-	OverviewController(BusinessMetrics metrics) {
+	private final UptimeQueries uptime;
+
+	OverviewController(BusinessMetrics metrics, UptimeQueries uptime) {
 		this.metrics = metrics;
+		this.uptime = uptime;
 	}
 
 	@GetMapping("/admin")
@@ -40,6 +45,7 @@ class OverviewController {
 		model.addAttribute("signUpChart",
 				SvgCharts.columns("Sign-ups per day, last 30 days", signUpBars(current), 560, 160));
 		model.addAttribute("stateChart", SvgCharts.rows("Instances by observed state", stateBars(current), 560));
+		model.addAttribute("fleetUptime", this.uptime.fleet());
 		return "overview";
 	}
 
