@@ -9,14 +9,14 @@ import com.mindroom.provisioner.chart.ChartRenderingException;
  * Turns what went wrong in a pass into a short reason a customer or an admin can read,
  * without payloads or secrets.
  */
-final class FailureReasons {
+public final class FailureReasons {
 
 	private static final int MAX_LENGTH = 300;
 
 	private FailureReasons() {
 	}
 
-	static String describe(Throwable failure) {
+	public static String describe(Throwable failure) {
 		String reason;
 		if (failure instanceof RolloutTimeoutException || failure instanceof ChartRenderingException
 				|| failure instanceof UnknownPlanException) {

@@ -29,6 +29,11 @@ public class TenantSecrets {
 	/** The key under which the platform's token for the instance's API is stored. */
 	public static final String PLATFORM_API_TOKEN = "platform-api-token";
 
+	/**
+	 * The key under which the passphrase that encrypts the instance's backups is stored.
+	 */
+	private static final String BACKUP_PASSPHRASE = "backup-passphrase";
+
 	private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {
 	};
 
@@ -49,12 +54,29 @@ public class TenantSecrets {
 	}
 
 	/**
-	 * Returns the instance's secrets, generating and storing them on first use. When two
-	 * replicas race, the stored ones win.
+	 * Returns the secrets of the instance's Secret (all but the backup passphrase, which
+	 * its pods never need), generating and storing them on first use. When two replicas
+	 * race, the stored ones win.
 	 * @param instanceId the instance
 	 * @return the secrets by key
 	 */
 	public Map<String, String> ensure(UUID instanceId) {
+		Map<String, String> values = new TreeMap<>(all(instanceId));
+		values.remove(BACKUP_PASSPHRASE);
+		return values;
+	}
+
+	/**
+	 * Returns the passphrase that encrypts the instance's backups, generating and storing
+	 * it on first use; only the backup and restore Jobs receive it.
+	 * @param instanceId the instance
+	 * @return the passphrase
+	 */
+	public String backupPassphrase(UUID instanceId) {
+		return all(instanceId).get(BACKUP_PASSPHRASE);
+	}
+
+	private Map<String, String> all(UUID instanceId) {
 		Optional<byte[]> sealed = read(instanceId);
 		if (sealed.isEmpty()) {
 			byte[] fresh = this.box.seal(this.json.writeValueAsBytes(generate()));
@@ -63,7 +85,21 @@ public class TenantSecrets {
 				.update();
 			sealed = read(instanceId);
 		}
-		return open(sealed.orElseThrow());
+		Map<String, String> values = open(sealed.orElseThrow());
+		return values.containsKey(BACKUP_PASSPHRASE) ? values : withBackupPassphrase(instanceId, sealed.get());
+	}
+
+	/**
+	 * Adds a backup passphrase to the secrets of an instance created before backups
+	 * existed; when two replicas race, the first one stored wins.
+	 */
+	private Map<String, String> withBackupPassphrase(UUID instanceId, byte[] sealed) {
+		Map<String, String> values = new TreeMap<>(open(sealed));
+		values.put(BACKUP_PASSPHRASE, this.box.randomSecret(32));
+		this.jdbc.sql("update tenant_secrets set ciphertext = ? where instance_id = ? and ciphertext = ?")
+			.params(this.box.seal(this.json.writeValueAsBytes(values)), instanceId, sealed)
+			.update();
+		return open(read(instanceId).orElseThrow());
 	}
 
 	/**
@@ -101,6 +137,7 @@ public class TenantSecrets {
 		secrets.put("matrix-form-secret", this.box.randomSecret(32));
 		secrets.put("matrix-signing-key", signingKey());
 		secrets.put(PLATFORM_API_TOKEN, this.box.randomSecret(32));
+		secrets.put(BACKUP_PASSPHRASE, this.box.randomSecret(32));
 		return secrets;
 	}
 
