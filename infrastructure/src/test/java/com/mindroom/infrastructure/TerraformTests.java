@@ -136,6 +136,7 @@ class TerraformTests {
 			.doesNotContainKeys("cluster-init", "disable", "tls-san");
 		assertThat(cloudInit).startsWith("#cloud-config").doesNotContain("t0ken");
 		assertThat(yaml(cloudInit)).containsKeys("packages", "write_files", "runcmd");
+		assertThat(yaml(cloudInit).get("packages")).asString().contains("cryptsetup");
 		assertThat(outputs.get("server_install").get("value").toString()).contains("INSTALL_K3S_EXEC=server",
 				"INSTALL_K3S_CHANNEL='v1.33'");
 		assertThat(outputs.get("worker_install").get("value").toString()).contains("INSTALL_K3S_EXEC=agent",
