@@ -1,0 +1,173 @@
+package com.mindroom.admin.backup;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.mindroom.admin.support.AdminClient;
+import com.mindroom.admin.support.AdminIntegrationTest;
+import com.mindroom.admin.support.TestAdmins;
+import com.mindroom.admin.support.TestAdmins.User;
+import com.mindroom.common.test.TestDatabase;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The "Backups" section of an instance's page: each backup's outcome (status, size, time,
+ * the reason of a failure), and the restore action, which only writes a restore request
+ * for the provisioner, after the admin typed the instance's name, and is audited.
+ */
+@AdminIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InstanceBackupsIntegrationTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private TestDatabase database;
+
+	private TestAdmins admins;
+
+	private JdbcClient jdbc;
+
+	private User admin;
+
+	private AdminClient client;
+
+	@BeforeAll
+	void signIn() {
+		this.admins = new TestAdmins(this.database.dataSource());
+		this.jdbc = this.admins.jdbc();
+		this.admin = this.admins.admin("backup-operator");
+		this.client = new AdminClient(this.port).signIn(this.admins, this.admin);
+	}
+
+	@Test
+	void showsEachBackupsOutcome() {
+		UUID instance = instance("listed");
+		UUID succeeded = backup(instance, "succeeded", 12_345_678L, null, "2 hours");
+		UUID failed = backup(instance, "failed", null, "Could not upload backups/x: AccessDenied", "1 hour");
+
+		String page = this.client.get("/admin/instances/" + instance).body();
+
+		assertThat(page).contains("<h2 class=\"h6\">Backups</h2>", "id=\"backup-" + succeeded + "\"",
+				"id=\"backup-" + failed + "\"", "12.3 MB", "Could not upload backups/x: AccessDenied",
+				"id=\"restore-form\"");
+		assertThat(page.indexOf("id=\"backup-" + failed + "\"")).isLessThan(page.indexOf("id=\"backup-" + succeeded));
+		assertThat(page.substring(page.indexOf("<select name=\"backup\""), page.indexOf("</select>")))
+			.contains("value=\"" + succeeded + "\"")
+			.doesNotContain(failed.toString());
+	}
+
+	@Test
+	void offersNoRestoreWithoutASuccessfulBackup() {
+		UUID instance = instance("nothing");
+		backup(instance, "failed", null, "it did not finish within its 2 h window", "1 hour");
+
+		String page = this.client.get("/admin/instances/" + instance).body();
+
+		assertThat(page).contains("it did not finish within its 2 h window").doesNotContain("id=\"restore-form\"");
+	}
+
+	@Test
+	void restoreNeedsTheInstancesNameAndThenAsksTheProvisionerThroughARestoreRequest() {
+		UUID instance = instance("restored");
+		String slug = this.jdbc.sql("select slug from mindroom.instances where id = ?")
+			.param(instance)
+			.query(String.class)
+			.single();
+		UUID backup = backup(instance, "succeeded", 2_000_000L, null, "3 hours");
+
+		this.client.post("/admin/instances/" + instance + "/restore",
+				Map.of("backup", backup.toString(), "confirm", "not-the-name"));
+		assertThat(this.client.get("/admin/instances/" + instance).body()).contains("to confirm the restore.");
+		assertThat(restores(instance)).isZero();
+		assertThat(audited(instance, "denied")).isEqualTo(1);
+
+		AdminClient.Response accepted = this.client.post("/admin/instances/" + instance + "/restore",
+				Map.of("backup", backup.toString(), "confirm", slug));
+		assertThat(accepted.location()).endsWith("/admin/instances/" + instance);
+		String page = this.client.get("/admin/instances/" + instance).body();
+		assertThat(page).contains("Restore requested: MindRoom stops", "Restore of the backup of", ": pending");
+		assertThat(this.jdbc.sql("""
+				select count(*) from mindroom.restores where instance_id = ? and backup_id = ? and kind = 'restore'
+				  and status = 'pending' and phase = 'queued' and requested_by = ?
+				""").params(instance, backup, this.admin.id()).query(Long.class).single()).isEqualTo(1);
+		assertThat(audited(instance, "success")).isEqualTo(1);
+		assertThat(this.jdbc
+			.sql("select count(*) from mindroom.instance_events where instance_id = ? and kind = 'restore'")
+			.param(instance)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("select desired_state from mindroom.instances where id = ?")
+			.param(instance)
+			.query(String.class)
+			.single()).as("the provisioner, not the dashboard, suspends it").isEqualTo("running");
+
+		this.client.post("/admin/instances/" + instance + "/restore",
+				Map.of("backup", backup.toString(), "confirm", slug));
+		assertThat(this.client.get("/admin/instances/" + instance).body())
+			.contains("A restore of this instance is already under way");
+		assertThat(restores(instance)).isEqualTo(1);
+	}
+
+	@Test
+	void aBackupOfAnotherInstanceCannotBeRestored() {
+		UUID instance = instance("victim");
+		UUID other = instance("other");
+		UUID foreign = backup(other, "succeeded", 1_000L, null, "1 hour");
+		String slug = this.jdbc.sql("select slug from mindroom.instances where id = ?")
+			.param(instance)
+			.query(String.class)
+			.single();
+
+		this.client.post("/admin/instances/" + instance + "/restore",
+				Map.of("backup", foreign.toString(), "confirm", slug));
+
+		assertThat(this.client.get("/admin/instances/" + instance).body())
+			.contains("No such backup of this instance (it may have expired)");
+		assertThat(restores(instance)).isZero();
+	}
+
+	private UUID instance(String name) {
+		UUID account = this.admins.data().account(name);
+		UUID subscription = this.admins.data().subscription(account, "active", "starter");
+		return this.admins.data().instance(account, subscription, name);
+	}
+
+	private UUID backup(UUID instance, String status, Long size, String error, String age) {
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				insert into mindroom.backups (id, instance_id, account_id, kind, status, started_at, deadline_at,
+				    finished_at, object_key, size_bytes, checksum_sha256, error, expires_at)
+				select ?, id, account_id, 'scheduled', ?, now() - cast(? as interval), now(),
+				    now() - cast(? as interval) + interval '5 minutes', 'backups/' || id || '/' || ?, ?,
+				    case when ? = 'succeeded' then 'abc' end, ?, now() + interval '7 days'
+				from mindroom.instances where id = ?
+				""").params(id, status, age, age, id, size, status, error, instance).update();
+		return id;
+	}
+
+	private long restores(UUID instance) {
+		return this.jdbc.sql("select count(*) from mindroom.restores where instance_id = ?")
+			.param(instance)
+			.query(Long.class)
+			.single();
+	}
+
+	private long audited(UUID instance, String outcome) {
+		return this.jdbc.sql("""
+				select count(*) from mindroom.audit_log where action = 'instance.restore' and target_id = ?
+				  and actor_id = ? and outcome = ?
+				""").params(instance.toString(), this.admin.id(), outcome).query(Long.class).single();
+	}
+
+}
