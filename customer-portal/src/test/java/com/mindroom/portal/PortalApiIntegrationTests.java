@@ -9,8 +9,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import com.mindroom.common.db.TenantTransactions;
 import com.mindroom.common.test.FreshDatabase;
 import com.mindroom.common.test.TestDatabase;
+import com.mindroom.common.uptime.Uptime;
+import com.mindroom.common.uptime.UptimeQueries;
 import com.mindroom.portal.PortalClient.Response;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +56,12 @@ class PortalApiIntegrationTests {
 
 	@Autowired
 	private TestDatabase database;
+
+	@Autowired
+	private UptimeQueries uptime;
+
+	@Autowired
+	private TenantTransactions transactions;
 
 	@DynamicPropertySource
 	static void stripeAtTheWire(DynamicPropertyRegistry registry) {
@@ -156,8 +165,24 @@ class PortalApiIntegrationTests {
 		assertThat(PortalTestSupport.json(client().api("GET", "/api/v1/subscription", token, null))
 			.path("plan")
 			.asString()).isEqualTo("starter");
+		UUID neighbour = seeds().jdbc()
+			.sql("select id from mindroom.instances where account_id = ?")
+			.param(other.id())
+			.query(UUID.class)
+			.single();
+		seeds().jdbc().sql("""
+				insert into mindroom.uptime_hourly (instance_id, account_id, hour, checks, up_checks, degraded_checks)
+				select id, account_id, date_trunc('hour', now()) - make_interval(hours => ago), 4,
+				       case when id = ? then 3 else 1 end, 0
+				from mindroom.instances, generate_series(0, 47) ago where id in (?, ?)
+				""").params(instance, instance, neighbour).update();
 		JsonNode body = PortalTestSupport.json(client().api("GET", "/api/v1/instance", token, null));
 		assertThat(body.path("instance").path("id").asString()).isEqualTo(instance.toString());
+		assertThat(body.path("uptime").path("last24Hours").asDouble()).isEqualTo(0.75);
+		assertThat(body.path("uptime").path("last30Days").asDouble()).isEqualTo(0.75);
+		assertThat(this.transactions.asAccount(account.id(), () -> this.uptime.instance(neighbour)))
+			.as("another account's uptime under the caller's row-level security")
+			.isEqualTo(Uptime.UNKNOWN);
 		JsonNode usage = PortalTestSupport.json(client().api("GET", "/api/v1/usage?days=7", token, null));
 		assertThat(usage.size()).isEqualTo(7);
 		assertThat(usage.get(6).path("messages").asLong()).isEqualTo(42);

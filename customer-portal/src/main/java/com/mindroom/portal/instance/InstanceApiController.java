@@ -5,6 +5,9 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import com.mindroom.common.db.TenantTransactions;
+import com.mindroom.common.uptime.Uptime;
+import com.mindroom.common.uptime.UptimeQueries;
 import com.mindroom.common.web.Problems;
 import com.mindroom.portal.system.Caller;
 import com.mindroom.portal.system.ClusterProperties;
@@ -17,8 +20,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The caller's instance over the API: its state with recent progress, and start, stop and
- * restart (402 without an entitled subscription, 409 in the wrong state).
+ * The caller's instance over the API: its state with recent progress and uptime, and
+ * start, stop and restart (402 without an entitled subscription, 409 in the wrong state).
  */
 @RestController
 @RequestMapping("/api/v1/instance")
@@ -29,17 +32,26 @@ class InstanceApiController {
 
 	private final ClusterProperties cluster;
 
-	InstanceApiController(CustomerInstances instances, ClusterProperties cluster) {
+	private final UptimeQueries uptime;
+
+	private final TenantTransactions transactions;
+
+	InstanceApiController(CustomerInstances instances, ClusterProperties cluster, UptimeQueries uptime,
+			TenantTransactions transactions) {
 		this.instances = instances;
 		this.cluster = cluster;
+		this.uptime = uptime;
+		this.transactions = transactions;
 	}
 
 	@GetMapping
-	@Operation(summary = "The instance, with its latest events", description = "404 before the first plan.")
+	@Operation(summary = "The instance, with its latest events and its uptime",
+			description = "404 before the first plan.")
 	InstanceResponse instance(Caller caller) {
 		InstanceView instance = current(caller);
 		return new InstanceResponse(instance, instance.stateLabel(), instance.settling(), this.cluster.simulated(),
-				this.instances.events(caller.accountId(), instance.id(), 20));
+				this.instances.events(caller.accountId(), instance.id(), 20),
+				this.transactions.asAccount(caller.accountId(), () -> this.uptime.instance(instance.id())));
 	}
 
 	@PostMapping("/start")
@@ -80,9 +92,11 @@ class InstanceApiController {
 	 * @param settling whether the provisioner is still working towards the desired state
 	 * @param simulatedCluster whether it runs on a simulated cluster (local runs)
 	 * @param events its latest events, newest first
+	 * @param uptime the share of health checks that found it up over the last 24 hours, 7
+	 * and 30 days (null for a window without a check)
 	 */
 	record InstanceResponse(InstanceView instance, String state, boolean settling, boolean simulatedCluster,
-			List<InstanceEvent> events) {
+			List<InstanceEvent> events, Uptime uptime) {
 
 	}
 
