@@ -89,8 +89,8 @@ class AdminIncidents {
 					condition.key());
 		}
 		Map<String, Object> params = Map.of("severity", condition.severity(), "summary", condition.summary(), "detail",
-				condition.detail(), "opened_at", UTC.format(incident.openedAt().withOffsetSameInstant(ZoneOffset.UTC)),
-				"dashboard_url", this.publicUrl + condition.page());
+				condition.detail(), "opened_at", utc(incident.openedAt()), "dashboard_url",
+				this.publicUrl + condition.page());
 		for (Admin admin : admins) {
 			this.notifications.enqueue(new Notification(admin.id(), admin.email(), "admin_alert",
 					"MindRoom Cloud " + condition.severity() + ": " + condition.summary(), params,
@@ -99,6 +99,11 @@ class AdminIncidents {
 		this.jdbc.sql("update alert_incidents set notified_at = now() where id = ?").param(incident.id()).update();
 		logger.info("Alert incident {} opened ({}); {} admin(s) emailed", incident.id(), condition.key(),
 				admins.size());
+	}
+
+	/** A time as the emails show it: {@code 2026-03-10 10:30 UTC}. */
+	static String utc(OffsetDateTime time) {
+		return UTC.format(time.withOffsetSameInstant(ZoneOffset.UTC));
 	}
 
 	private void resolveCleared(Set<String> holding) {

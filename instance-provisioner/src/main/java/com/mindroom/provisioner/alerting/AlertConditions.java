@@ -1,7 +1,6 @@
 package com.mindroom.provisioner.alerting;
 
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,8 +18,6 @@ import com.mindroom.provisioner.alerting.PlatformReadings.StuckInstance;
  */
 class AlertConditions {
 
-	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
-
 	private final PlatformReadings readings;
 
 	private final AlertingProperties properties;
@@ -35,8 +32,8 @@ class AlertConditions {
 		for (StuckInstance stuck : this.readings.stuckInstances(this.properties.stuckAfter())) {
 			conditions.add(new Condition("instance-" + stuck.state() + ":" + stuck.id(),
 					"error".equals(stuck.state()) ? "critical" : "warning",
-					"Instance " + stuck.slug() + " is " + stuck.state() + " since "
-							+ UTC.format(stuck.since().withOffsetSameInstant(java.time.ZoneOffset.UTC)),
+					"Instance " + stuck.slug() + ("error".equals(stuck.state()) ? " is in error" : " is degraded")
+							+ " since " + AdminIncidents.utc(stuck.since()),
 					reason(stuck.reason()), "/admin/instances/" + stuck.id()));
 		}
 		for (FailingBackup backup : this.readings.failingBackups()) {

@@ -75,7 +75,7 @@ class AdminIncidentsIntegrationTests {
 		assertThat(emails).extracting((e) -> e.get("account_id")).containsExactlyInAnyOrder(this.ops, this.oncall);
 		assertThat(emails).allSatisfy((email) -> {
 			assertThat((String) email.get("subject")).startsWith("MindRoom Cloud critical: Instance broken-")
-				.contains(" is error since ");
+				.contains(" is in error since ");
 			assertThat(email.get("params").toString()).contains("Reason: ImagePullBackOff")
 				.contains("https://app.mindroom.example.com/admin/instances/" + broken);
 		});
@@ -109,7 +109,8 @@ class AdminIncidentsIntegrationTests {
 		assertThat(this.seeds.jdbc().sql("select count(*) from mindroom.alert_incidents").query(Integer.class).single())
 			.isEqualTo(2);
 		assertThat(emails()).hasSize(4)
-			.allSatisfy((email) -> assertThat((String) email.get("subject")).startsWith("MindRoom Cloud warning:"));
+			.allSatisfy((email) -> assertThat((String) email.get("subject")).startsWith("MindRoom Cloud warning:")
+				.contains(" is degraded since "));
 	}
 
 	@Test
