@@ -289,6 +289,23 @@ class AdminActionsIntegrationTests {
 		assertProblem(this.client.get("/api/admin/accounts?sort=password"), 400, "bad-request");
 	}
 
+	@Test
+	void uptimeOfAnInstanceAndOfTheFleetAsJson() {
+		Tenant tenant = tenant("uptime");
+		this.jdbc.sql("""
+				insert into mindroom.uptime_hourly (instance_id, account_id, hour, checks, up_checks, degraded_checks)
+				select id, account_id, date_trunc('hour', now()) - make_interval(hours => ago), 4,
+				       case when ago = 30 then 0 else 4 end, 0
+				from mindroom.instances, generate_series(0, 47) ago where id = ?
+				""").param(tenant.instance()).update();
+
+		Response instance = this.client.get("/api/admin/instances/" + tenant.instance() + "/uptime");
+		assertThat(instance.status()).isEqualTo(200);
+		assertThat(instance.body()).contains("\"last24Hours\":1.0", "\"last7Days\":0.9791666666666666");
+		assertThat(this.client.get("/api/admin/metrics/uptime").body()).contains("\"last24Hours\":1.0");
+		assertProblem(this.client.get("/api/admin/instances/" + UUID.randomUUID() + "/uptime"), 404, "not-found");
+	}
+
 	private Tenant tenant(String name) {
 		UUID account = this.admins.data().account(name);
 		UUID subscription = this.admins.data().subscription(account, "active", "starter");

@@ -60,8 +60,9 @@ class AuthorizationIntegrationTests {
 		this.pages = List.of("/admin", "/admin/accounts", "/admin/accounts/" + account, "/admin/instances",
 				"/admin/instances/" + instance, "/admin/instances/" + instance + "/state", "/admin/stripe",
 				"/admin/stripe/events/evt_auth", "/admin/audit", "/admin/audit/export.csv", "/admin/api-docs");
-		this.apiReads = List.of("/api/admin/metrics", "/api/admin/accounts", "/api/admin/accounts/" + account,
-				"/api/admin/instances", "/api/admin/instances/" + instance, "/api/admin/stripe/events",
+		this.apiReads = List.of("/api/admin/metrics", "/api/admin/metrics/uptime", "/api/admin/accounts",
+				"/api/admin/accounts/" + account, "/api/admin/instances", "/api/admin/instances/" + instance,
+				"/api/admin/instances/" + instance + "/uptime", "/api/admin/stripe/events",
 				"/api/admin/stripe/events/evt_auth", "/api/admin/stripe/jobs", "/api/admin/audit",
 				"/api/admin/audit/export", "/api/admin/csrf");
 		this.pageWrites = List.of("/admin/accounts/" + account + "/suspend",

@@ -13,6 +13,8 @@ import com.mindroom.admin.instance.InstanceViews.InstanceRow;
 import com.mindroom.admin.instance.InstanceViews.InstanceState;
 import com.mindroom.admin.web.Page;
 import com.mindroom.admin.web.PageRequest;
+import com.mindroom.common.uptime.Uptime;
+import com.mindroom.common.uptime.UptimeQueries;
 import com.mindroom.common.web.Problems;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,9 +38,12 @@ class InstanceApi {
 
 	private final InstanceActions actions;
 
-	InstanceApi(InstanceQueries queries, InstanceActions actions) {
+	private final UptimeQueries uptime;
+
+	InstanceApi(InstanceQueries queries, InstanceActions actions, UptimeQueries uptime) {
 		this.queries = queries;
 		this.actions = actions;
+		this.uptime = uptime;
 	}
 
 	@GetMapping
@@ -53,6 +58,15 @@ class InstanceApi {
 	@Operation(summary = "An instance with its state and newest events")
 	InstanceDetail detail(@PathVariable UUID id) {
 		return this.queries.detail(id).orElseThrow(() -> Problems.notFound("No such instance."));
+	}
+
+	@GetMapping("/{id}/uptime")
+	@Operation(summary = "An instance's uptime",
+			description = "The share of health checks that found it up over the last 24 hours, 7 and 30 days "
+					+ "(null for a window without a check).")
+	Uptime uptime(@PathVariable UUID id) {
+		state(id);
+		return this.uptime.instance(id);
 	}
 
 	@PostMapping("/{id}/{action:restart|suspend|resume|reprovision|retry}")
