@@ -3,6 +3,7 @@ package com.mindroom.provisioner.alerting;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.mindroom.provisioner.alerting.PlatformReadings.Backlog;
 import com.mindroom.provisioner.alerting.PlatformReadings.FailingBackup;
@@ -29,27 +30,9 @@ class AlertConditions {
 
 	List<Condition> current() {
 		List<Condition> conditions = new ArrayList<>();
-		for (StuckInstance stuck : this.readings.stuckInstances(this.properties.stuckAfter())) {
-			conditions.add(new Condition("instance-" + stuck.state() + ":" + stuck.id(),
-					"error".equals(stuck.state()) ? "critical" : "warning",
-					"Instance " + stuck.slug() + ("error".equals(stuck.state()) ? " is in error" : " is degraded")
-							+ " since " + AdminIncidents.utc(stuck.since()),
-					reason(stuck.reason()), "/admin/instances/" + stuck.id()));
-		}
-		for (FailingBackup backup : this.readings.failingBackups()) {
-			conditions.add(new Condition("backup-failed:" + backup.instanceId(), "critical",
-					"The latest backup of " + backup.slug() + " failed", reason(backup.error()),
-					"/admin/instances/" + backup.instanceId()));
-		}
-		Backlog backlog = this.readings.backlog();
-		Duration waited = Duration.ofSeconds((long) backlog.oldestWaitingSeconds());
-		if (waited.compareTo(this.properties.backlogAfter()) > 0) {
-			conditions.add(new Condition("reconcile-backlog", "critical",
-					"The provisioner is not keeping up: " + backlog.count() + " instance(s) waiting",
-					"The oldest due reconcile has waited " + waited.toMinutes()
-							+ " min for a provisioner replica. Check that the instance-provisioner runs.",
-					"/admin/instances"));
-		}
+		this.readings.stuckInstances(this.properties.stuckAfter()).forEach((stuck) -> conditions.add(stuck(stuck)));
+		this.readings.failingBackups().forEach((backup) -> conditions.add(failing(backup)));
+		backlog(this.readings.backlog()).ifPresent(conditions::add);
 		long failedEvents = this.readings.failedStripeEvents();
 		if (failedEvents > 0) {
 			conditions.add(new Condition("stripe-events-failed", "warning",
@@ -58,6 +41,32 @@ class AlertConditions {
 					"/admin/stripe?status=failed"));
 		}
 		return conditions;
+	}
+
+	private static Condition stuck(StuckInstance stuck) {
+		boolean error = "error".equals(stuck.state());
+		return new Condition("instance-" + stuck.state() + ":" + stuck.id(), error ? "critical" : "warning",
+				"Instance " + stuck.slug() + (error ? " is in error" : " is degraded") + " since "
+						+ AdminIncidents.utc(stuck.since()),
+				reason(stuck.reason()), "/admin/instances/" + stuck.id());
+	}
+
+	private static Condition failing(FailingBackup backup) {
+		return new Condition("backup-failed:" + backup.instanceId(), "critical",
+				"The latest backup of " + backup.slug() + " failed", reason(backup.error()),
+				"/admin/instances/" + backup.instanceId());
+	}
+
+	private Optional<Condition> backlog(Backlog backlog) {
+		Duration waited = Duration.ofSeconds((long) backlog.oldestWaitingSeconds());
+		if (waited.compareTo(this.properties.backlogAfter()) <= 0) {
+			return Optional.empty();
+		}
+		return Optional.of(new Condition("reconcile-backlog", "critical",
+				"The provisioner is not keeping up: " + backlog.count() + " instance(s) waiting",
+				"The oldest due reconcile has waited " + waited.toMinutes()
+						+ " min for a provisioner replica. Check that the instance-provisioner runs.",
+				"/admin/instances"));
 	}
 
 	private static String reason(String reason) {
