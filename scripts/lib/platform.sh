@@ -45,7 +45,8 @@ platform_secrets() {
     MINDROOM_DB_PASSWORD=DB_PASSWORD MINDROOM_JWT_SECRET=MINDROOM_JWT_SECRET \
     MINDROOM_ENCRYPTION_KEY=MINDROOM_ENCRYPTION_KEY STRIPE_SECRET_KEY=STRIPE_SECRET_KEY \
     SUPABASE_ANON_KEY=SUPABASE_ANON_KEY SUPABASE_SERVICE_KEY=SUPABASE_SERVICE_KEY \
-    OPENAI_API_KEY=OPENAI_API_KEY ANTHROPIC_API_KEY=ANTHROPIC_API_KEY OPENROUTER_API_KEY=OPENROUTER_API_KEY
+    OPENAI_API_KEY=OPENAI_API_KEY ANTHROPIC_API_KEY=ANTHROPIC_API_KEY OPENROUTER_API_KEY=OPENROUTER_API_KEY \
+    MINDROOM_BACKUP_S3_ACCESS_KEY=BACKUP_S3_ACCESS_KEY MINDROOM_BACKUP_S3_SECRET_KEY=BACKUP_S3_SECRET_KEY
   apply_secret --type kubernetes.io/dockerconfigjson "$PLATFORM_NAMESPACE" "$REGISTRY_SECRET" \
     .dockerconfigjson=REGISTRY_DOCKERCONFIG
 }
@@ -56,11 +57,13 @@ platform_values() {
   local checksum supabase=${SUPABASE_URL:-}
   checksum=$(printf '%s\n' "$DB_USER" "$DB_PASSWORD" "$MINDROOM_JWT_SECRET" "$MINDROOM_ENCRYPTION_KEY" \
     "$STRIPE_SECRET_KEY" "${SUPABASE_ANON_KEY:-}" "${SUPABASE_SERVICE_KEY:-}" "${OPENAI_API_KEY:-}" \
-    "${ANTHROPIC_API_KEY:-}" "${OPENROUTER_API_KEY:-}" | sha256sum | cut -c1-16)
+    "${ANTHROPIC_API_KEY:-}" "${OPENROUTER_API_KEY:-}" "${BACKUP_S3_ACCESS_KEY:-}" "${BACKUP_S3_SECRET_KEY:-}" \
+    | sha256sum | cut -c1-16)
   jq -n --arg domain "$PLATFORM_DOMAIN" --arg environment "$ENVIRONMENT" --arg registry "$REGISTRY" \
     --arg tag "$IMAGE_TAG" --arg pull "$REGISTRY_SECRET" --arg secret "$PLATFORM_SECRET" \
     --arg checksum "$checksum" --arg db "$DB_JDBC_URL" --arg supabase "$supabase" \
-    --arg publishable "${STRIPE_PUBLISHABLE_KEY:-}" '{
+    --arg publishable "${STRIPE_PUBLISHABLE_KEY:-}" --arg s3 "${BACKUP_S3_ENDPOINT:-}" \
+    --arg bucket "${BACKUP_S3_BUCKET:-}" '{
       global: {domain: $domain, environment: $environment},
       image: {registry: $registry, tag: $tag, pullSecrets: [$pull]},
       platformSecret: $secret,
@@ -70,7 +73,8 @@ platform_values() {
             SUPABASE_URL: $supabase,
             MINDROOM_JWT_JWKS_URI: ($supabase + "/auth/v1/.well-known/jwks.json"),
             MINDROOM_JWT_ISSUER: ($supabase + "/auth/v1")} end)
-        + (if $publishable == "" then {} else {STRIPE_PUBLISHABLE_KEY: $publishable} end))
+        + (if $publishable == "" then {} else {STRIPE_PUBLISHABLE_KEY: $publishable} end)),
+      services: {"instance-provisioner": {env: {MINDROOM_BACKUP_S3_ENDPOINT: $s3, MINDROOM_BACKUP_S3_BUCKET: $bucket}}}
     }'
 }
 

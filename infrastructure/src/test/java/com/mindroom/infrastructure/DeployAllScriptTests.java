@@ -66,7 +66,7 @@ class DeployAllScriptTests {
 		String values = Files.readString(sandbox.deployState().resolve("platform-values.json"));
 		assertThat(values).contains("\"tag\": \"0123456789ab\"", "\"domain\": \"mindroom.example.com\"",
 				"jdbc:postgresql://aws-0-eu-central-1.pooler.supabase.com:5432/postgres",
-				"https://abcdefgh.supabase.co/auth/v1/.well-known/jwks.json");
+				"https://abcdefgh.supabase.co/auth/v1/.well-known/jwks.json", "\"MINDROOM_BACKUP_S3_ENDPOINT\": \"\"");
 		assertThat(Files.readString(sandbox.deployState().resolve("kubeconfig")))
 			.contains("server: https://203.0.113.10:6443")
 			.doesNotContain("127.0.0.1");

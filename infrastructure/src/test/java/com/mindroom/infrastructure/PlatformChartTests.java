@@ -99,6 +99,11 @@ class PlatformChartTests {
 		assertThat(envValue(manifests, "gateway", "MINDROOM_PORTAL_URL")).isEqualTo("http://customer-portal:8081");
 		assertThat(envValue(manifests, "instance-provisioner", "MINDROOM_KUBERNETES_MODE")).isEqualTo("in-cluster");
 		assertThat(envValue(manifests, "instance-provisioner", "MINDROOM_PLATFORM_NAMESPACE")).isEqualTo("mindroom");
+		assertThat(envValue(manifests, "instance-provisioner", "MINDROOM_BACKUP_IMAGE"))
+			.isEqualTo("registry.example.com/mindroom/instance-provisioner:0123456789ab");
+		assertThat(envValue(manifests, "instance-provisioner", "MINDROOM_BACKUP_PULL_SECRET_NAME"))
+			.isEqualTo("mindroom/mindroom-registry");
+		assertThat(envValue(manifests, "stripe-handler", "MINDROOM_BACKUP_IMAGE")).isNull();
 		assertThat(env.get("MINDROOM_DB_URL").get("value").toString()).startsWith("jdbc:postgresql://");
 		assertThat(at(env.get("MINDROOM_DB_PASSWORD"), "valueFrom", "secretKeyRef"))
 			.isEqualTo(Map.of("name", "mindroom-platform-secrets", "key", "MINDROOM_DB_PASSWORD"));

@@ -47,10 +47,13 @@ public class AgentJobs {
 
 	private final boolean simulated;
 
+	private final PullSecrets pullSecrets;
+
 	public AgentJobs(KubernetesClient client, BackupProperties properties, boolean simulated) {
 		this.client = client;
 		this.properties = properties;
 		this.simulated = simulated;
+		this.pullSecrets = new PullSecrets(client, properties.job().pullSecret());
 	}
 
 	/**
@@ -59,7 +62,8 @@ public class AgentJobs {
 	 */
 	public void launch(AgentJob job) {
 		this.client.resource(secret(job)).inNamespace(job.namespace()).createOr(NonDeletingOperation::update);
-		this.client.resource(job(job)).inNamespace(job.namespace()).create();
+		String pullSecret = this.pullSecrets.copyFor(job);
+		this.client.resource(job(job, pullSecret)).inNamespace(job.namespace()).create();
 	}
 
 	/**
@@ -87,6 +91,7 @@ public class AgentJobs {
 			.withPropagationPolicy(DeletionPropagation.BACKGROUND)
 			.delete();
 		this.client.secrets().inNamespace(namespace).withName(name).delete();
+		this.pullSecrets.removeFor(namespace, name);
 	}
 
 	private String terminationMessage(String namespace, String name) {
@@ -127,7 +132,7 @@ public class AgentJobs {
 			.build();
 	}
 
-	private Job job(AgentJob job) {
+	private Job job(AgentJob job, String pullSecret) {
 		long deadline = job.deadline().toSeconds();
 		return new JobBuilder().withNewMetadata()
 			.withName(job.name())
@@ -143,7 +148,7 @@ public class AgentJobs {
 			.withLabels(podLabels(job))
 			.endMetadata()
 			.withSpec(AgentPods.spec(job, this.properties.job(), image(), environment(job), mounts(job), volumes(job),
-					deadline))
+					deadline, pullSecret))
 			.endTemplate()
 			.endSpec()
 			.build();

@@ -29,7 +29,7 @@ final class AgentPods {
 	}
 
 	static PodSpec spec(AgentJob job, BackupProperties.Job settings, String image, List<EnvVar> env,
-			List<VolumeMount> mounts, List<Volume> volumes, long deadlineSeconds) {
+			List<VolumeMount> mounts, List<Volume> volumes, long deadlineSeconds, String pullSecret) {
 		PodSpecBuilder spec = new PodSpecBuilder().withRestartPolicy("Never")
 			.withActiveDeadlineSeconds(deadlineSeconds)
 			.withAutomountServiceAccountToken(false)
@@ -44,6 +44,9 @@ final class AgentPods {
 			.endSecurityContext()
 			.withContainers(container(settings, image, env, mounts))
 			.withVolumes(volumes);
+		if (pullSecret != null) {
+			spec.addNewImagePullSecret(pullSecret);
+		}
 		if (job.slug() != null) {
 			spec.withNewAffinity()
 				.withNewPodAffinity()

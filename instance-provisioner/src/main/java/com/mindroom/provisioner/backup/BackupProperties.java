@@ -77,10 +77,12 @@ public record BackupProperties(@DefaultValue("true") boolean enabled, @DefaultVa
 	 * @param memoryRequest its memory request
 	 * @param memoryLimit its memory limit (within every plan's container maximum)
 	 * @param keepFinished how long a finished Job stays for operators to look at
+	 * @param pullSecret the image pull Secret of a private registry,
+	 * {@code <namespace>/<name>}, copied beside each Job (blank: none)
 	 */
 	public record Job(String image, @DefaultValue("100m") String cpuRequest, @DefaultValue("500m") String cpuLimit,
 			@DefaultValue("256Mi") String memoryRequest, @DefaultValue("384Mi") String memoryLimit,
-			@DefaultValue("1h") Duration keepFinished) {
+			@DefaultValue("1h") Duration keepFinished, String pullSecret) {
 
 	}
 

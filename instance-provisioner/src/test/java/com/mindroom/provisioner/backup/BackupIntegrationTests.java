@@ -1,5 +1,6 @@
 package com.mindroom.provisioner.backup;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +17,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +54,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @FreshDatabase
 @SpringBootTest(properties = { "mindroom.backups.start-at=00:00", "mindroom.backups.spread=1s",
-		"mindroom.backups.retention.enterprise=60d" })
+		"mindroom.backups.retention.enterprise=60d",
+		"mindroom.backups.job.pull-secret=" + BackupIntegrationTests.PULL_SECRET })
 class BackupIntegrationTests {
+
+	static final String PULL_SECRET = "mindroom/registry-credentials";
+
+	private static final String DOCKER_CONFIG = Base64.getEncoder()
+		.encodeToString("{\"auths\":{\"registry.example.com\":{}}}".getBytes(StandardCharsets.UTF_8));
 
 	private static final S3StandIn s3 = S3StandIn.start();
 
@@ -102,6 +117,51 @@ class BackupIntegrationTests {
 		this.provisioning = new Provisioning(new TestData(this.database.dataSource()));
 		this.jdbc = this.provisioning.data().jdbc();
 		this.backups = new TakenBackups(this.jdbc, this.runs);
+		this.kubernetes
+			.resource(new SecretBuilder().withNewMetadata()
+				.withNamespace("mindroom")
+				.withName("registry-credentials")
+				.endMetadata()
+				.withType("kubernetes.io/dockerconfigjson")
+				.addToData(".dockerconfigjson", DOCKER_CONFIG)
+				.build())
+			.createOr(NonDeletingOperation::update);
+	}
+
+	@Test
+	void runsTheAgentBesideTheInstanceWithSecretsOfItsOwnThatGoWithIt() {
+		UUID instance = running("starter", "agent");
+		String namespace = this.provisioning.namespace(instance);
+		String slug = (String) this.provisioning.row(instance).get("slug");
+
+		UUID backup = this.runs.start(this.backups.target(instance), null, null);
+
+		String name = (String) this.backups.row(backup).get("job_name");
+		Job job = this.kubernetes.batch().v1().jobs().inNamespace(namespace).withName(name).get();
+		PodSpec pod = job.getSpec().getTemplate().getSpec();
+		Container agent = pod.getContainers().get(0);
+		String passphrase = this.secrets.backupPassphrase(instance);
+		assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(Duration.ofHours(2).toSeconds());
+		assertThat(pod.getImagePullSecrets()).extracting(LocalObjectReference::getName)
+			.containsExactly(name + "-registry");
+		assertThat(pod.getAffinity().getPodAffinity().getRequiredDuringSchedulingIgnoredDuringExecution())
+			.singleElement()
+			.satisfies((term) -> assertThat(term.getLabelSelector().getMatchLabels())
+				.containsEntry("app.kubernetes.io/instance", slug));
+		assertThat(agent.getEnv()).noneMatch((variable) -> passphrase.equals(variable.getValue()));
+		assertThat(agent.getVolumeMounts()).filteredOn((mount) -> mount.getMountPath().startsWith("/data/"))
+			.hasSize(2)
+			.allMatch(VolumeMount::getReadOnly);
+		assertThat(agent.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+		assertThat(this.kubernetes.secrets().inNamespace(namespace).withName(name).get().getData()).containsEntry(
+				"passphrase", Base64.getEncoder().encodeToString(passphrase.getBytes(StandardCharsets.UTF_8)));
+		assertThat(this.kubernetes.secrets().inNamespace(namespace).withName(name + "-registry").get().getData())
+			.containsEntry(".dockerconfigjson", DOCKER_CONFIG);
+
+		assertThat(this.backups.awaitEnded(backup)).containsEntry("status", "succeeded");
+		assertThat(this.kubernetes.batch().v1().jobs().inNamespace(namespace).withName(name).get()).isNull();
+		assertThat(this.kubernetes.secrets().inNamespace(namespace).withName(name).get()).isNull();
+		assertThat(this.kubernetes.secrets().inNamespace(namespace).withName(name + "-registry").get()).isNull();
 	}
 
 	@Test
