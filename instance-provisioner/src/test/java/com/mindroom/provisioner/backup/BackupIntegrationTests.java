@@ -316,10 +316,18 @@ class BackupIntegrationTests {
 		String ofDeletedInstance = seedBackup(gone, Duration.ofDays(1), Duration.ofDays(30));
 		this.jdbc.sql("update mindroom.instances set desired_state = 'deleted' where id = ?").param(gone).update();
 		this.provisioning.awaitObserved(gone, "deleted");
+		String leftByAFailure = seedBackup(suspendedLong, Duration.ofDays(2), Duration.ofDays(3));
+		this.jdbc.sql("update mindroom.backups set status = 'failed' where object_key = ?")
+			.param(leftByAFailure)
+			.update();
 
-		int expired = this.retention.expire();
+		this.retention.expire();
 
-		assertThat(expired).isEqualTo(deleted.size() + 1);
+		assertThat(s3.keys()).doesNotContain(leftByAFailure, BackupManifest.keyOf(leftByAFailure));
+		assertThat(this.jdbc.sql("select status from mindroom.backups where object_key = ? and expired_at is not null")
+			.param(leftByAFailure)
+			.query(String.class)
+			.single()).isEqualTo("failed");
 		assertThat(s3.keys()).containsAll(kept)
 			.contains(onlyBackup)
 			.doesNotContainAnyElementsOf(deleted)
