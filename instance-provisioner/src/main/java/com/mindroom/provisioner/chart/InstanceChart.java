@@ -51,6 +51,7 @@ public class InstanceChart implements AutoCloseable {
 		this.extracted = extracted;
 		this.kubeVersion = kubeVersion;
 		this.json = json;
+		ShutdownSignals.reclaim();
 		Map<String, Object> chart = readChartYaml(directory);
 		this.name = String.valueOf(chart.get("name"));
 		this.version = String.valueOf(chart.get("version"));
@@ -125,6 +126,7 @@ public class InstanceChart implements AutoCloseable {
 					+ firstLine(ex.getMessage()), ex);
 		}
 		finally {
+			ShutdownSignals.reclaim();
 			deleteQuietly(valuesFile);
 		}
 	}
