@@ -52,6 +52,8 @@ else
   export STRIPE_SIM_WEBHOOK_URL=http://127.0.0.1:8080/webhooks/stripe
   export MINDROOM_SIMULATED_CLOCK=true
   export MINDROOM_CSP_FORM_ACTION="'self' http://127.0.0.1:8086"
+  # the simulator's clock jumps days at a time: apply grace and deletion deadlines seconds after, not a minute
+  export MINDROOM_LIFECYCLE_INTERVAL=${MINDROOM_LIFECYCLE_INTERVAL:-5s}
 fi
 if [ -n "${KUBECONFIG:-}" ]; then
   export MINDROOM_KUBERNETES_MODE=${MINDROOM_KUBERNETES_MODE:-kubeconfig}
@@ -82,6 +84,15 @@ stop_all() {
   say ""
   say "Stopping..."
   for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; done
+  # as Kubernetes does after a pod's grace period: whatever ignores SIGTERM for 30 s is killed
+  local deadline=$((SECONDS + 30))
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    while kill -0 "${pids[$i]}" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.5; done
+    if kill -0 "${pids[$i]}" 2>/dev/null; then
+      say "  ${names[$i]} did not stop within 30 s; killing it"
+      kill -KILL "${pids[$i]}" 2>/dev/null || true
+    fi
+  done
   wait 2>/dev/null || true
   say "Stopped."
 }
@@ -95,7 +106,8 @@ postgres_answers() {
   fi
 }
 
-# Build what is missing or older than its sources (before anything needs a jar).
+# Build what is missing or older than its sources (before anything needs a jar). MINDROOM_LOCAL_BUILD=never
+# refuses to build (the end-to-end test runs inside a build that has just packaged every jar).
 jar_of() {
   local jar
   for jar in "$1"/target/"$1"-*.jar; do
@@ -103,14 +115,19 @@ jar_of() {
   done
 }
 modules=(local-postgres stripe-simulator stripe-handler instance-provisioner customer-portal admin-dashboard gateway)
-needs_build=false
+stale=()
 for module in "${modules[@]}"; do
   jar=$(jar_of "$module")
-  if [ -z "$jar" ] || [ -n "$(find "$module/src/main" db/migrations platform-common/src/main -newer "$jar" -type f 2>/dev/null | head -n1)" ]; then
-    needs_build=true
+  sources=("$module/src/main" db/migrations platform-common/src/main)
+  # the provisioner's jar carries the instance chart
+  [ "$module" = instance-provisioner ] && sources+=(infrastructure/helm/mindroom-instance)
+  if [ -z "$jar" ] || [ -n "$(find "${sources[@]}" -newer "$jar" -type f 2>/dev/null | head -n1)" ]; then
+    stale+=("$module")
   fi
 done
-if $needs_build; then
+if [ ${#stale[@]} -gt 0 ]; then
+  [ "${MINDROOM_LOCAL_BUILD:-auto}" = never ] &&
+    fail "missing or older than their sources: ${stale[*]} (MINDROOM_LOCAL_BUILD=never); build with ./mvnw -B -DskipTests package"
   say "Building the platform (first run takes a few minutes; log: $logs/build.log)..."
   ./mvnw -B -q -DskipTests install > "$logs/build.log" 2>&1 || { tail -n 40 "$logs/build.log"; fail "the build failed"; }
 fi
@@ -124,6 +141,16 @@ start() {
   "$@" > "$logs/$name.log" 2>&1 &
   pids+=($!)
 }
+
+# Ports this run needs must be free: otherwise the health checks below would see another run's services.
+needed_ports=(8080 8081 8082 8083 8084)
+$simulate_stripe && needed_ports+=(8086)
+[ "$MINDROOM_KUBERNETES_MODE" = simulated ] && needed_ports+=("${MINDROOM_SIMULATED_K8S_PORT:-8090}")
+for port in "${needed_ports[@]}"; do
+  if [ "$port" != 0 ] && (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    fail "port $port is already in use (is another run-local.sh running?); stop that first."
+  fi
+done
 
 if ! postgres_answers; then
   if [ "$dbhost" = 127.0.0.1 ] || [ "$dbhost" = localhost ]; then
