@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import com.mindroom.common.web.Problems;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +25,19 @@ public class InstanceBackups {
 
 	InstanceBackups(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Fails with 404 unless the instance exists.
+	 * @param instanceId the instance
+	 */
+	public void requireInstance(UUID instanceId) {
+		if (this.jdbc.sql("select count(*) from instances where id = ?")
+			.param(instanceId)
+			.query(Long.class)
+			.single() == 0) {
+			throw Problems.notFound("No such instance.");
+		}
 	}
 
 	/**

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static com.mindroom.admin.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -135,6 +136,31 @@ class InstanceBackupsIntegrationTests {
 		assertThat(this.client.get("/admin/instances/" + instance).body())
 			.contains("No such backup of this instance (it may have expired)");
 		assertThat(restores(instance)).isZero();
+	}
+
+	@Test
+	void theJsonApiListsBackupsAndAcceptsAConfirmedRestore() {
+		UUID instance = instance("api");
+		String slug = this.jdbc.sql("select slug from mindroom.instances where id = ?")
+			.param(instance)
+			.query(String.class)
+			.single();
+		UUID backup = backup(instance, "succeeded", 5_000_000L, null, "2 hours");
+
+		AdminClient.Response listed = this.client.get("/api/admin/instances/" + instance + "/backups");
+		assertThat(listed.status()).isEqualTo(200);
+		assertThat(listed.body()).contains("\"id\":\"" + backup + "\"", "\"status\":\"succeeded\"",
+				"\"sizeBytes\":5000000", "\"restores\":[]");
+		assertProblem(this.client.postJson("/api/admin/instances/" + instance + "/restore",
+				"{\"backup\":\"" + backup + "\",\"confirm\":\"wrong\"}"), 400, "bad-request");
+		AdminClient.Response accepted = this.client.postJson("/api/admin/instances/" + instance + "/restore",
+				"{\"backup\":\"" + backup + "\",\"confirm\":\"" + slug + "\"}");
+		assertThat(accepted.status()).isEqualTo(202);
+		assertThat(accepted.body()).contains("\"restore\":\"");
+		assertProblem(this.client.postJson("/api/admin/instances/" + instance + "/restore",
+				"{\"backup\":\"" + backup + "\",\"confirm\":\"" + slug + "\"}"), 409, "conflict");
+		assertThat(restores(instance)).isEqualTo(1);
+		assertThat(this.client.get("/api/admin/instances/" + UUID.randomUUID() + "/backups").status()).isEqualTo(404);
 	}
 
 	private UUID instance(String name) {
