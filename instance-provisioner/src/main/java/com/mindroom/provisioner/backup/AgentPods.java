@@ -25,6 +25,14 @@ final class AgentPods {
 	 */
 	static final String COLOCATION = "app.kubernetes.io/instance";
 
+	/**
+	 * The user and group MindRoom runs as in the instance chart (owner of its volume).
+	 */
+	private static final long MINDROOM_USER = 1000;
+
+	/** The user and group the Matrix homeserver runs as in the instance chart. */
+	private static final long MATRIX_USER = 991;
+
 	private AgentPods() {
 	}
 
@@ -35,9 +43,12 @@ final class AgentPods {
 			.withAutomountServiceAccountToken(false)
 			.withNewSecurityContext()
 			.withRunAsNonRoot(true)
-			.withRunAsUser(1000L)
-			.withRunAsGroup(1000L)
-			.withFsGroup(1000L)
+			.withRunAsUser(MINDROOM_USER)
+			.withRunAsGroup(MINDROOM_USER)
+			// no fsGroup: the kubelet would hand the instance's volumes to the agent's
+			// group;
+			// the volumes keep their owners' groups, which the agent belongs to
+			.withSupplementalGroups(MATRIX_USER)
 			.withNewSeccompProfile()
 			.withType("RuntimeDefault")
 			.endSeccompProfile()

@@ -138,9 +138,10 @@ final class ArchiveFormat {
 			return false;
 		}
 		if (!entry.isSymbolicLink()) {
-			// a directory stays writable for its owner, or its files could not be
-			// restored into it
-			permissions(target, entry.isDirectory() ? entry.getMode() | 0700 : entry.getMode());
+			// readable and writable for the volume's group, as the kubelet's fsGroup
+			// handling leaves them, so the instance's own user can use what the agent
+			// restored; a directory stays open to its owner so its files can be restored
+			permissions(target, entry.isDirectory() ? entry.getMode() | 0770 : entry.getMode() | 0060);
 		}
 		return !entry.isDirectory() && !entry.isSymbolicLink();
 	}

@@ -65,7 +65,8 @@ class BackupAgentTests {
 		assertThat(files).isEqualTo(3).isEqualTo(manifest.files());
 		assertThat(Files.readString(mindroom.resolve("config.yaml"))).isEqualTo("agents: 3");
 		assertThat(Files.getPosixFilePermissions(mindroom.resolve("config.yaml")))
-			.isEqualTo(PosixFilePermissions.fromString("rw-------"));
+			.as("the owner's bits as backed up, and the volume's group may use it")
+			.isEqualTo(PosixFilePermissions.fromString("rw-rw----"));
 		assertThat(Files.readString(mindroom.resolve("current/notes.md"))).isEqualTo("remember the milk");
 		assertThat(Files.readSymbolicLink(mindroom.resolve("current"))).isEqualTo(Path.of("agents/memory"));
 		assertThat(mindroom.resolve("written-after-the-backup.txt")).doesNotExist();
