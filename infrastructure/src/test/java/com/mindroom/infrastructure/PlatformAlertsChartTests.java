@@ -60,12 +60,16 @@ class PlatformAlertsChartTests {
 		assertThat(rules).extracting((rule) -> rule.get("alert"))
 			.contains("MindRoomInstanceInError", "MindRoomInstanceDegraded", "MindRoomBackupsFailing",
 					"MindRoomReconcileBacklogGrowing", "MindRoomReconcileBacklogStalled", "MindRoomStripeEventsFailed",
-					"MindRoomWebhookSignatureFailures", "MindRoomServiceDown", "MindRoomServiceAbsent");
+					"MindRoomWebhookSignatureFailures", "MindRoomServiceDown", "MindRoomServiceAbsent",
+					"MindRoomBackupsOverdue", "MindRoomRestoreDrillFailed");
 		assertThat(rules).allSatisfy((rule) -> {
 			assertThat(at(rule, "labels", "severity")).isIn("warning", "critical");
 			assertThat((String) at(rule, "annotations", "summary")).isNotBlank();
 		});
 		assertThat(expression("MindRoomInstanceInError")).endsWith("> 900");
+		assertThat(expression("MindRoomBackupsOverdue"))
+			.isEqualTo("max(mindroom_backups_since_last_success_seconds) > 93600");
+		assertThat(expression("MindRoomRestoreDrillFailed")).isEqualTo("max(mindroom_restore_drills_failed) > 0");
 		assertThat(rules).filteredOn((rule) -> "MindRoomServiceAbsent".equals(rule.get("alert")))
 			.extracting((rule) -> at(rule, "labels", "service"))
 			.containsExactlyInAnyOrder("admin-dashboard", "customer-portal", "gateway", "instance-provisioner",
@@ -82,6 +86,7 @@ class PlatformAlertsChartTests {
 		rules.forEach((rule) -> used.addAll(metricNames((String) rule.get("expr"))));
 
 		assertThat(used).contains("mindroom_instances_oldest_in_state_seconds", "mindroom_backups_failing",
+				"mindroom_backups_since_last_success_seconds", "mindroom_restore_drills_failed",
 				"mindroom_stripe_webhook_signature_failures_total", "up");
 		assertThat(exported).containsAll(used);
 	}

@@ -2,20 +2,26 @@ package com.mindroom.provisioner.alerting;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import com.mindroom.provisioner.alerting.PlatformReadings.Backlog;
+import com.mindroom.provisioner.alerting.PlatformReadings.FailedDrill;
 import com.mindroom.provisioner.alerting.PlatformReadings.FailingBackup;
+import com.mindroom.provisioner.alerting.PlatformReadings.OverdueBackup;
 import com.mindroom.provisioner.alerting.PlatformReadings.StuckInstance;
 
 /**
  * The critical conditions the PrometheusRule alerts on that the database can show: an
  * instance in {@code error} or {@code degraded} for too long, an instance whose newest
- * backup failed, due reconcile work no replica has taken for too long, and Stripe events
- * that could not be applied. (Services down and webhook signature failures are seen only
- * by Prometheus.) Instance conditions are keyed per instance, so each is its own
- * incident.
+ * backup failed, a running instance without a successful backup for too long, an instance
+ * whose restore drill failed lately, due reconcile work no replica has taken for too
+ * long, and Stripe events that could not be applied. (Services down and webhook signature
+ * failures are seen only by Prometheus.) Instance conditions are keyed per instance, so
+ * each is its own incident.
  */
 class AlertConditions {
 
@@ -32,6 +38,10 @@ class AlertConditions {
 		List<Condition> conditions = new ArrayList<>();
 		this.readings.stuckInstances(this.properties.stuckAfter()).forEach((stuck) -> conditions.add(stuck(stuck)));
 		this.readings.failingBackups().forEach((backup) -> conditions.add(failing(backup)));
+		this.readings.overdueBackups(this.properties.backupOverdueAfter())
+			.forEach((backup) -> conditions.add(overdue(backup)));
+		newestPerInstance(this.readings.failedDrills(this.properties.drillWindow()))
+			.forEach((drill) -> conditions.add(failedDrill(drill)));
 		backlog(this.readings.backlog()).ifPresent(conditions::add);
 		long failedEvents = this.readings.failedStripeEvents();
 		if (failedEvents > 0) {
@@ -55,6 +65,33 @@ class AlertConditions {
 		return new Condition("backup-failed:" + backup.instanceId(), "critical",
 				"The latest backup of " + backup.slug() + " failed", reason(backup.error()),
 				"/admin/instances/" + backup.instanceId());
+	}
+
+	private Condition overdue(OverdueBackup backup) {
+		String since = (backup.lastSucceeded() != null) ? "since " + AdminIncidents.utc(backup.lastSucceeded())
+				: "since it was created " + AdminIncidents.utc(backup.since());
+		return new Condition("backup-overdue:" + backup.instanceId(), "critical",
+				"Instance " + backup.slug() + " has had no successful backup " + since,
+				"A running instance is backed up daily; this one has gone longer than "
+						+ this.properties.backupOverdueAfter().toHours()
+						+ " h without. Check its backups on its page and that the provisioner's backups are enabled "
+						+ "and reach the bucket.",
+				"/admin/instances/" + backup.instanceId());
+	}
+
+	private static List<FailedDrill> newestPerInstance(List<FailedDrill> drills) {
+		Map<UUID, FailedDrill> newest = new LinkedHashMap<>();
+		drills.forEach((drill) -> newest.putIfAbsent(drill.instanceId(), drill));
+		return List.copyOf(newest.values());
+	}
+
+	private static Condition failedDrill(FailedDrill drill) {
+		return new Condition("restore-drill-failed:" + drill.instanceId(), "critical",
+				"The restore drill of " + drill.slug() + " failed"
+						+ (drill.checksumMismatch() ? ": its backup does not match its checksum" : ""),
+				"The drill of " + AdminIncidents.utc(drill.finishedAt())
+						+ " could not restore the instance's newest backup. " + reason(drill.error()),
+				"/admin/instances/" + drill.instanceId());
 	}
 
 	private Optional<Condition> backlog(Backlog backlog) {

@@ -25,8 +25,8 @@ class AlertingConfiguration {
 	}
 
 	@Bean
-	PlatformMetrics platformMetrics(PlatformReadings readings) {
-		return new PlatformMetrics(readings);
+	PlatformMetrics platformMetrics(PlatformReadings readings, AlertingProperties properties) {
+		return new PlatformMetrics(readings, properties.drillWindow());
 	}
 
 	@Bean

@@ -15,7 +15,7 @@ import com.mindroom.provisioner.alerting.PlatformReadings.StateCount;
 /**
  * The gauges the PrometheusRule alerts watch, read from the database at scrape time: one
  * reading serves every gauge of a scrape (it is reused for a few seconds), so a scrape
- * costs three small queries. Every replica exports the same values; the alerts take the
+ * costs five small queries. Every replica exports the same values; the alerts take the
  * maximum.
  */
 class PlatformMetrics implements MeterBinder {
@@ -24,14 +24,22 @@ class PlatformMetrics implements MeterBinder {
 
 	private final PlatformReadings readings;
 
+	private final Duration drillWindow;
+
 	private final Object lock = new Object();
 
 	private Reading last;
 
 	private long readAt;
 
-	PlatformMetrics(PlatformReadings readings) {
+	/**
+	 * Creates the gauges.
+	 * @param readings what the database shows
+	 * @param drillWindow how long a failed restore drill counts
+	 */
+	PlatformMetrics(PlatformReadings readings, Duration drillWindow) {
 		this.readings = readings;
+		this.drillWindow = drillWindow;
 	}
 
 	@Override
@@ -55,6 +63,11 @@ class PlatformMetrics implements MeterBinder {
 		gauge(registry, "mindroom.backups.failing",
 				"Instances whose newest backup failed or did not finish within its window", null,
 				Reading::failingBackups);
+		gauge(registry, "mindroom.backups.since.last.success",
+				"The longest any running instance has gone without a successful backup (since its creation if it never had one)",
+				"seconds", Reading::longestWithoutBackup);
+		gauge(registry, "mindroom.restore.drills.failed", "Restore drills that failed within the drill window", null,
+				Reading::failedDrills);
 	}
 
 	private void gauge(MeterRegistry registry, String name, String description, String unit,
@@ -74,14 +87,16 @@ class PlatformMetrics implements MeterBinder {
 			long now = System.nanoTime();
 			if (this.last == null || now - this.readAt > REUSE.toNanos()) {
 				this.last = new Reading(this.readings.instancesByState(), this.readings.backlog(),
-						this.readings.failingBackups().size());
+						this.readings.failingBackups().size(), this.readings.longestWithoutBackupSeconds(),
+						this.readings.failedDrills(this.drillWindow).size());
 				this.readAt = now;
 			}
 			return this.last;
 		}
 	}
 
-	private record Reading(List<StateCount> states, Backlog backlog, int failingBackups) {
+	private record Reading(List<StateCount> states, Backlog backlog, int failingBackups, double longestWithoutBackup,
+			int failedDrills) {
 
 		double count(String state) {
 			return this.states.stream().filter((s) -> s.state().equals(state)).mapToLong(StateCount::count).sum();

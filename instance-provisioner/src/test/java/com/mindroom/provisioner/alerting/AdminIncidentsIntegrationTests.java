@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The admin incident emails against a real database: each condition that lasts is one
  * incident and one email per active admin however often it is evaluated, a cleared
- * condition resolves its incident, and one that comes back is a new incident.
+ * condition resolves its incident, and one that comes back is a new incident; failed,
+ * overdue and unrestorable backups are incidents of their own.
  */
 @FreshDatabase
 class AdminIncidentsIntegrationTests {
@@ -46,8 +47,8 @@ class AdminIncidentsIntegrationTests {
 		TestData data = new TestData(database.dataSource());
 		this.seeds = new AlertSeeds(data).clear();
 		JdbcClient jdbc = data.jdbc();
-		this.conditions = new AlertConditions(new PlatformReadings(jdbc),
-				new AlertingProperties(Duration.ofMinutes(1), Duration.ofMinutes(15), Duration.ofMinutes(10), true));
+		this.conditions = new AlertConditions(new PlatformReadings(jdbc), new AlertingProperties(Duration.ofMinutes(1),
+				Duration.ofMinutes(15), Duration.ofMinutes(10), Duration.ofHours(26), Duration.ofDays(8), true));
 		this.incidents = new AdminIncidents(jdbc,
 				new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())),
 				new Notifications(jdbc, json), "https://app.mindroom.example.com/", true);
@@ -142,6 +143,48 @@ class AdminIncidentsIntegrationTests {
 			.anySatisfy((params) -> assertThat(params).contains("The bucket answered 403"))
 			.anySatisfy((params) -> assertThat(params).contains("did not finish within its window"))
 			.anySatisfy((params) -> assertThat(params).contains("/admin/stripe?status=failed"));
+	}
+
+	@Test
+	void overdueBackupsAndFailedRestoreDrillsAreIncidentsPerInstance() {
+		UUID late = this.seeds.instance("late", "running", 600);
+		this.seeds.created(late, 200);
+		UUID lateBackup = this.seeds.succeededBackup(late, 27);
+		this.seeds.drill(lateBackup, "failed", 9 * 24, null, "a drill before the window");
+		UUID never = this.seeds.instance("never", "running", 600);
+		this.seeds.created(never, 30);
+		this.seeds.instance("young", "running", 60);
+		UUID paused = this.seeds.instance("paused", "suspended", 600);
+		this.seeds.created(paused, 200);
+		UUID daily = this.seeds.instance("daily", "running", 600);
+		this.seeds.created(daily, 200);
+		UUID dailyBackup = this.seeds.succeededBackup(daily, 25);
+		this.seeds.drill(dailyBackup, "failed", 48, false, "sha256 mismatch");
+		this.seeds.drill(dailyBackup, "failed", 100, null, "the Job failed");
+		this.seeds.drill(this.seeds.succeededBackup(paused, 150), "succeeded", 140, true, null);
+
+		evaluate();
+		evaluate();
+
+		assertThat(openKeys()).containsExactlyInAnyOrder("backup-overdue:" + late, "backup-overdue:" + never,
+				"restore-drill-failed:" + daily);
+		assertThat(emails()).hasSize(6)
+			.allSatisfy((email) -> assertThat((String) email.get("subject")).startsWith("MindRoom Cloud critical: "));
+		assertThat(emails()).extracting((e) -> (String) e.get("subject"))
+			.anySatisfy((subject) -> assertThat(subject).startsWith("MindRoom Cloud critical: Instance late-")
+				.contains(" has had no successful backup since 20"))
+			.anySatisfy((subject) -> assertThat(subject).startsWith("MindRoom Cloud critical: Instance never-")
+				.contains(" has had no successful backup since it was created "))
+			.anySatisfy((subject) -> assertThat(subject).contains("The restore drill of daily-")
+				.endsWith("failed: its backup does not match its checksum"));
+		assertThat(emails()).extracting((e) -> e.get("params").toString())
+			.anySatisfy((params) -> assertThat(params).contains("Reason: sha256 mismatch")
+				.contains("/admin/instances/" + daily));
+
+		this.seeds.succeededBackup(late, 1);
+		evaluate();
+
+		assertThat(openKeys()).containsExactlyInAnyOrder("backup-overdue:" + never, "restore-drill-failed:" + daily);
 	}
 
 	@Test

@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Seeds the states the alerts look for: instances that have been in a state for a while,
- * backups, Stripe events and admins.
+ * backups, restore drills, Stripe events and admins.
  */
 final class AlertSeeds {
 
@@ -54,6 +54,34 @@ final class AlertSeeds {
 				select id, account_id, ?, now() - make_interval(mins => ?), now() + make_interval(mins => ?), ?
 				from mindroom.instances where id = ?
 				""").params(status, startedMinutesAgo, deadlineInMinutes, error, instance).update();
+	}
+
+	/** Makes the instance as old as given, and so its wait for a first backup. */
+	void created(UUID instance, int hoursAgo) {
+		jdbc().sql("update mindroom.instances set created_at = now() - make_interval(hours => ?) where id = ?")
+			.params(hoursAgo, instance)
+			.update();
+	}
+
+	UUID succeededBackup(UUID instance, int finishedHoursAgo) {
+		UUID backup = UUID.randomUUID();
+		jdbc().sql("""
+				insert into mindroom.backups (id, instance_id, account_id, status, started_at, deadline_at, finished_at)
+				select ?, id, account_id, 'succeeded', now() - make_interval(hours => ?) - interval '5 minutes',
+				    now() - make_interval(hours => ?) + interval '1 hour', now() - make_interval(hours => ?)
+				from mindroom.instances where id = ?
+				""").params(backup, finishedHoursAgo, finishedHoursAgo, finishedHoursAgo, instance).update();
+		return backup;
+	}
+
+	void drill(UUID backup, String status, int finishedHoursAgo, Boolean checksumVerified, String error) {
+		jdbc().sql("""
+				insert into mindroom.restores (instance_id, account_id, backup_id, kind, status, phase, started_at,
+				    finished_at, checksum_verified, error, actor)
+				select instance_id, account_id, id, 'drill', ?, 'done', now() - make_interval(hours => ?),
+				    now() - make_interval(hours => ?), ?, ?, 'restore-drill'
+				from mindroom.backups where id = ?
+				""").params(status, finishedHoursAgo, finishedHoursAgo, checksumVerified, error, backup).update();
 	}
 
 	void failedStripeEvent() {
