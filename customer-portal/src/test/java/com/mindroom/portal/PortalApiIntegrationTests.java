@@ -78,6 +78,7 @@ class PortalApiIntegrationTests {
 		stripe.resetAll();
 		stripe.stubFor(post(urlPathEqualTo("/v1/customers")).willReturn(okJson(
 				"{\"id\":\"cus_" + UUID.randomUUID().toString().substring(0, 8) + "\",\"object\":\"customer\"}")));
+		PortalTestSupport.noCheckoutSessions(stripe);
 		stripe.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).willReturn(okJson(
 				"{\"id\":\"cs_test_1\",\"object\":\"checkout.session\",\"url\":\"https://checkout.stripe.com/c/pay/cs_test_1\"}")));
 		stripe.stubFor(post(urlPathEqualTo("/v1/billing_portal/sessions")).willReturn(okJson(

@@ -89,6 +89,7 @@ class PortalBrowserTests {
 	void start() {
 		stripe.stubFor(post(urlPathEqualTo("/v1/customers"))
 			.willReturn(okJson("{\"id\":\"cus_browser1\",\"object\":\"customer\"}")));
+		PortalTestSupport.noCheckoutSessions(stripe);
 		stripe.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).willReturn(okJson("{\"id\":\"cs_test_browser\","
 				+ "\"object\":\"checkout.session\",\"url\":\"" + stripe.baseUrl() + "/pay/cs_test_browser\"}")));
 		stripe.stubFor(get(urlPathEqualTo("/pay/cs_test_browser")).willReturn(aResponse()

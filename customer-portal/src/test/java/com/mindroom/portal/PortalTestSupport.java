@@ -2,11 +2,15 @@ package com.mindroom.portal;
 
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.mindroom.portal.PortalClient.Response;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,6 +36,25 @@ final class PortalTestSupport {
 				"{\"email\":\"" + account.email() + "\",\"password\":\"" + Seeds.PASSWORD + "\"}");
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		return json(response).path("access_token").asString();
+	}
+
+	/**
+	 * Stubs Stripe's list of a customer's Checkout Sessions as empty (what checkout looks
+	 * at before it creates one).
+	 * @param stripe Stripe at the wire
+	 */
+	static void noCheckoutSessions(WireMockServer stripe) {
+		stripe.stubFor(get(urlPathEqualTo("/v1/checkout/sessions")).willReturn(okJson(checkoutSessions())));
+	}
+
+	/**
+	 * A Stripe list of Checkout Sessions.
+	 * @param sessions the sessions, as JSON objects
+	 * @return the list's JSON
+	 */
+	static String checkoutSessions(String... sessions) {
+		return "{\"object\":\"list\",\"url\":\"/v1/checkout/sessions\",\"has_more\":false,\"data\":["
+				+ String.join(",", sessions) + "]}";
 	}
 
 	static JsonNode json(Response response) {

@@ -1,5 +1,6 @@
 package com.mindroom.portal.billing;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import com.stripe.StripeClient;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
  * price as a subscription to the account's Stripe customer (created once, with an
  * idempotency key); the subscription itself is recorded only from Stripe's webhook.
  * Customers with a live subscription change plan in the customer portal, never by buying
- * a second subscription.
+ * a second subscription; checkouts of one account run one at a time (a row lock) and
+ * reuse or expire its earlier open sessions ({@link OpenCheckouts}).
  */
 @Component
 public class Checkout {
@@ -51,8 +53,11 @@ public class Checkout {
 
 	private final PortalProperties properties;
 
+	private final OpenCheckouts openCheckouts;
+
 	Checkout(ObjectProvider<StripeClient> stripe, PlanCatalog plans, Accounts accounts, Subscriptions subscriptions,
-			JdbcClient jdbc, TenantTransactions transactions, PortalProperties properties) {
+			JdbcClient jdbc, TenantTransactions transactions, PortalProperties properties,
+			OpenCheckouts openCheckouts) {
 		this.stripe = stripe;
 		this.plans = plans;
 		this.accounts = accounts;
@@ -60,6 +65,7 @@ public class Checkout {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.properties = properties;
+		this.openCheckouts = openCheckouts;
 	}
 
 	/**
@@ -96,11 +102,42 @@ public class Checkout {
 	 */
 	public String start(Caller caller, PlanPrice price) throws StripeException {
 		StripeClient client = client();
+		try {
+			return this.transactions.asAccount(caller.accountId(), () -> {
+				lockAccount(caller.accountId());
+				try {
+					return startLocked(client, caller, price);
+				}
+				catch (StripeException ex) {
+					throw new StripeFailure(ex);
+				}
+			});
+		}
+		catch (StripeFailure failure) {
+			throw failure.stripe;
+		}
+	}
+
+	/**
+	 * Serialises checkouts of one account (two browser tabs, two replicas): the row lock
+	 * lasts until the session is created, so the second waits and then sees the first.
+	 */
+	private void lockAccount(UUID accountId) {
+		this.jdbc.sql("select id from accounts where id = ? for update").param(accountId).query(UUID.class).single();
+	}
+
+	private String startLocked(StripeClient client, Caller caller, PlanPrice price) throws StripeException {
 		if (this.subscriptions.livePaid(caller.accountId()).isPresent()) {
 			throw Problems.conflict("You already have a subscription. Change your plan through Manage billing "
-					+ "(POST /api/v1/billing-portal) instead of buying a second one.");
+					+ "(on the billing page, or POST /api/v1/billing-portal) instead of buying a second one.");
 		}
 		String customer = customerOf(client, caller.accountId());
+		Optional<String> open = this.openCheckouts.settle(client, caller.accountId(), customer, price.stripePriceId());
+		if (open.isPresent()) {
+			logger.info("Reusing the open checkout session of account {} on price {}", caller.accountId(),
+					price.stripePriceId());
+			return open.get();
+		}
 		String planId = this.plans.findByStripePrice(price.stripePriceId()).orElseThrow().plan().id();
 		SessionCreateParams params = SessionCreateParams.builder()
 			.setMode(SessionCreateParams.Mode.SUBSCRIPTION)
@@ -112,6 +149,7 @@ public class Checkout {
 				.putMetadata("plan", planId)
 				.build())
 			.putMetadata("account_id", caller.accountId().toString())
+			.putMetadata(OpenCheckouts.PRICE, price.stripePriceId())
 			.setSuccessUrl(this.properties.url("/app/checkout/success?session_id={CHECKOUT_SESSION_ID}"))
 			.setCancelUrl(this.properties.url("/app/billing"))
 			.build();
@@ -171,6 +209,20 @@ public class Checkout {
 		});
 		logger.info("Created Stripe customer {} for account {}", created, accountId);
 		return this.accounts.require(accountId).stripeCustomerId();
+	}
+
+	/**
+	 * Carries a Stripe failure out of the locking transaction (which it rolls back).
+	 */
+	private static final class StripeFailure extends RuntimeException {
+
+		private final transient StripeException stripe;
+
+		StripeFailure(StripeException stripe) {
+			super(stripe);
+			this.stripe = stripe;
+		}
+
 	}
 
 }
