@@ -25,9 +25,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The dashboard in a real headless Chromium, under its strict content security policy:
- * sign-in with the TOTP code, first sign-in enrolment, the overview, an instance action
- * whose effect appears without a reload, and the audit log. Screenshots go to
- * {@code docs/screenshots/admin-*.png}.
+ * sign-in with the TOTP code, first sign-in enrolment, the overview and its open alert
+ * incidents, an instance action whose effect appears without a reload, and the audit log.
+ * Screenshots go to {@code docs/screenshots/admin-*.png}.
  */
 @AdminIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -85,7 +85,16 @@ class AdminBrowserTests {
 		assertThat(driver.findElement(By.id("fleet-uptime-day")).getText()).isEqualTo("97.91%");
 		assertThat(driver.findElement(By.id("fleet-uptime-week")).getText()).isEqualTo("98.95%");
 		assertThat(driver.findElement(By.id("fleet-uptime-month")).getText()).isEqualTo("99.73%");
+		assertThat(driver.findElement(By.id("open-incident-count")).getText()).isEqualTo("1");
 		this.browser.screenshot("admin-overview");
+		driver.findElement(By.id("open-incident-count")).click();
+		waitForPath(driver, "/admin/incidents");
+		assertThat(driver.findElement(By.id("open-incidents")).getText()).contains("critical")
+			.contains("Instance in error")
+			.contains("Instance hooli is in error since");
+		assertThat(driver.findElement(By.id("resolved-incidents")).getText()).contains("Backup failed")
+			.contains("The latest backup of acme failed");
+		this.browser.screenshot("admin-incidents");
 		this.browser.assertNoJavaScriptErrors();
 	}
 
@@ -183,6 +192,14 @@ class AdminBrowserTests {
 			.sql("update mindroom.instances set observed_state = 'error', last_error = 'ImagePullBackOff' "
 					+ "where id = ?")
 			.param(instance)
+			.update();
+		this.jdbc
+			.sql("""
+					insert into mindroom.alert_incidents (alert_key, severity, summary, opened_at, resolved_at) values
+					    (?, 'critical', 'Instance hooli is in error since 2026-03-10 10:00 UTC', now() - interval '1 hour', null),
+					    (?, 'critical', 'The latest backup of acme failed', now() - interval '2 days', now() - interval '1 day')
+					""")
+			.params("instance-error:" + instance, "backup-failed:" + running)
 			.update();
 		return running;
 	}

@@ -59,12 +59,13 @@ class AuthorizationIntegrationTests {
 			.update();
 		this.pages = List.of("/admin", "/admin/accounts", "/admin/accounts/" + account, "/admin/instances",
 				"/admin/instances/" + instance, "/admin/instances/" + instance + "/state", "/admin/stripe",
-				"/admin/stripe/events/evt_auth", "/admin/audit", "/admin/audit/export.csv", "/admin/api-docs");
+				"/admin/stripe/events/evt_auth", "/admin/incidents", "/admin/audit", "/admin/audit/export.csv",
+				"/admin/api-docs");
 		this.apiReads = List.of("/api/admin/metrics", "/api/admin/metrics/uptime", "/api/admin/accounts",
 				"/api/admin/accounts/" + account, "/api/admin/instances", "/api/admin/instances/" + instance,
 				"/api/admin/instances/" + instance + "/uptime", "/api/admin/stripe/events",
 				"/api/admin/stripe/events/evt_auth", "/api/admin/stripe/jobs", "/api/admin/audit",
-				"/api/admin/audit/export", "/api/admin/csrf");
+				"/api/admin/audit/export", "/api/admin/incidents", "/api/admin/csrf");
 		this.pageWrites = List.of("/admin/accounts/" + account + "/suspend",
 				"/admin/accounts/" + account + "/unsuspend", "/admin/accounts/" + account + "/grant-admin",
 				"/admin/accounts/" + account + "/revoke-admin", "/admin/accounts/" + account + "/delete",

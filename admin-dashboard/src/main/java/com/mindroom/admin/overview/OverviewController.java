@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
+import com.mindroom.admin.alert.AlertIncidents;
 import com.mindroom.admin.overview.SvgCharts.Bar;
 import com.mindroom.admin.web.AdminPage;
 import com.mindroom.common.uptime.UptimeQueries;
@@ -13,8 +14,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The overview page: the business and the fleet's uptime at a glance, with its charts
- * drawn on the server.
+ * The overview page: the business, the fleet's uptime and the open alert incidents at a
+ * glance, with its charts drawn on the server.
  */
 @Controller
 @AdminPage
@@ -29,9 +30,12 @@ class OverviewController {
 
 	private final UptimeQueries uptime;
 
-	OverviewController(BusinessMetrics metrics, UptimeQueries uptime) {
+	private final AlertIncidents incidents;
+
+	OverviewController(BusinessMetrics metrics, UptimeQueries uptime, AlertIncidents incidents) {
 		this.metrics = metrics;
 		this.uptime = uptime;
+		this.incidents = incidents;
 	}
 
 	@GetMapping("/admin")
@@ -46,6 +50,7 @@ class OverviewController {
 				SvgCharts.columns("Sign-ups per day, last 30 days", signUpBars(current), 560, 160));
 		model.addAttribute("stateChart", SvgCharts.rows("Instances by observed state", stateBars(current), 560));
 		model.addAttribute("fleetUptime", this.uptime.fleet());
+		model.addAttribute("openIncidents", this.incidents.openCount());
 		return "overview";
 	}
 
