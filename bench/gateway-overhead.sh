@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-10}
 direct_port=18181
 gateway_port=18180
+management_port=18182
 logs=$(mktemp -d)
 
 if ! command -v wrk >/dev/null; then
@@ -25,6 +26,7 @@ trap cleanup EXIT
 java -Xmx256m -Dsun.net.httpserver.nodelay=true bench/gateway-downstream/Downstream.java "$direct_port" > "$logs/downstream.log" 2>&1 &
 pids+=($!)
 MINDROOM_JWT_SECRET=bench-secret-bench-secret-bench-secret-00 SERVER_PORT=$gateway_port \
+  MANAGEMENT_SERVER_PORT=$management_port \
   MINDROOM_PORTAL_URL=http://127.0.0.1:$direct_port MINDROOM_ADMIN_URL=http://127.0.0.1:$direct_port \
   MINDROOM_STRIPE_HANDLER_URL=http://127.0.0.1:$direct_port \
   MINDROOM_GATEWAY_RATE_LIMITS_ANONYMOUS_REPLENISH_RATE=1000000 \
@@ -32,7 +34,7 @@ MINDROOM_JWT_SECRET=bench-secret-bench-secret-bench-secret-00 SERVER_PORT=$gatew
   java -Xmx512m -jar "$jar" > "$logs/gateway.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$gateway_port/actuator/health/readiness" >/dev/null 2>&1 && break
+  curl -fs "http://127.0.0.1:$management_port/actuator/health/readiness" >/dev/null 2>&1 && break
   sleep 0.5
 done
 curl -fs "http://127.0.0.1:$gateway_port/app/bench" >/dev/null || { echo "gateway not ready, see $logs"; exit 1; }

@@ -9,7 +9,7 @@
 #   images      build the five service images with Jib and push them, tagged with the git revision
 #   platform    Secrets, then helm upgrade --install of infrastructure/helm/platform
 #   stripe      Stripe products, prices (by lookup key) and webhook endpoint; signing secret to the cluster
-#   smoke       the public health URLs answer UP
+#   smoke       the public URLs answer through the gateway
 set -euo pipefail
 shopt -s inherit_errexit
 ROOT=$(cd "$(dirname "$0")/.." && pwd)

@@ -143,7 +143,7 @@ start() {
 }
 
 # Ports this run needs must be free: otherwise the health checks below would see another run's services.
-needed_ports=(8080 8081 8082 8083 8084)
+needed_ports=(8080 8180 8081 8082 8083 8084)
 $simulate_stripe && needed_ports+=(8086)
 [ "$MINDROOM_KUBERNETES_MODE" = simulated ] && needed_ports+=("${MINDROOM_SIMULATED_K8S_PORT:-8090}")
 for port in "${needed_ports[@]}"; do
@@ -175,18 +175,19 @@ if command -v psql >/dev/null; then
 fi
 
 # --- services -----------------------------------------------------------------------------------------------------
-ports=()
+ports=() health_ports=()
 launch() {
   local name=$1 port=$2
   shift 2
   ports+=("$port")
+  health_ports+=("$port")
   start "$name" env SERVER_PORT="$port" "$@" java "${java_opts[@]}" -jar "$(jar_of "$name")"
 }
 
 wait_healthy() {
   local i=$1 path=$2
   for _ in $(seq 1 180); do
-    if curl -fs "http://127.0.0.1:${ports[$i]}$path" >/dev/null 2>&1; then
+    if curl -fs "http://127.0.0.1:${health_ports[$i]}$path" >/dev/null 2>&1; then
       say "  ${names[$i]} is up on :${ports[$i]}"
       return 0
     fi
@@ -208,7 +209,8 @@ next=${#pids[@]}
 launch instance-provisioner 8084
 launch customer-portal 8081 SPRING_PROFILES_ACTIVE=local
 launch admin-dashboard 8082
-launch gateway 8080
+launch gateway 8080 MANAGEMENT_SERVER_PORT=8180
+health_ports[-1]=8180 # the gateway answers /actuator/** only on its management port
 for ((i = next; i < ${#pids[@]}; i++)); do wait_healthy "$i" /actuator/health/readiness; done
 
 # --- the first admin, once ------------------------------------------------------------------------------------------

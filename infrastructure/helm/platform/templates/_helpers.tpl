@@ -12,6 +12,12 @@ app.kubernetes.io/name: {{ .name }}
 app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- end }}
 
+{{/* The name of the port a service answers /actuator/** on: "management" when it has a managementPort of its
+own (the gateway: its public port never serves the actuator), "http" otherwise. Takes the service's entry. */}}
+{{- define "mindroom.managementPortName" -}}
+{{- ternary "management" "http" (not (empty .managementPort)) -}}
+{{- end }}
+
 {{/* A service's settings: serviceDefaults overridden by its entry under services, as YAML. */}}
 {{- define "mindroom.serviceConfig" -}}
 {{- $defaults := deepCopy .root.Values.serviceDefaults -}}

@@ -89,8 +89,8 @@ curl_stub() {
       *) shift ;;
     esac
   done
-  if [[ $url == */actuator/health/* ]]; then
-    echo '{"status":"UP"}'
+  if [[ $url == */robots.txt || $url == */api/v1/openapi ]]; then
+    echo 'User-agent: *'
     return 0
   fi
   local config

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"MINDROOM_REDIS_URL=redis://127.0.0.1:6379", "MINDROOM_TRUSTED_PROXIES=127.0.0.1/32, ::1",
 				"mindroom.gateway.rate-limits.anonymous.replenish-rate=1",
 				"mindroom.gateway.rate-limits.anonymous.burst-capacity=50",
-				"mindroom.gateway.rate-limits.anonymous.requested-tokens=10" })
+				"mindroom.gateway.rate-limits.anonymous.requested-tokens=10", "management.server.port=0" })
 class GatewayBehindProxyIntegrationTests {
 
 	static final WireMockServer portal = new WireMockServer(options().dynamicPort());

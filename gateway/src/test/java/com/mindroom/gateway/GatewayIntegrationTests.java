@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -14,6 +15,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.jayway.jsonpath.JsonPath;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,7 +57,8 @@ import static org.awaitility.Awaitility.await;
  * Stripe handler answer, the admin dashboard is down. Rate limits are in memory, and the
  * test client (127.0.0.1) is not a trusted proxy. A breaker opens only when nine calls in
  * ten fail, so the portal's deliberate failures (a slow page, a reset connection) never
- * open its circuit whatever order the tests run in.
+ * open its circuit whatever order the tests run in. The gateway's actuator is on a
+ * management port of its own.
  */
 @FreshDatabase
 @ExtendWith(OutputCaptureExtension.class)
@@ -68,8 +72,7 @@ import static org.awaitility.Awaitility.await;
 				"mindroom.gateway.circuit-breaker.minimum-number-of-calls=4",
 				"mindroom.gateway.circuit-breaker.failure-rate-threshold=90",
 				"mindroom.gateway.circuit-breaker.sliding-window-size=10",
-				"mindroom.gateway.circuit-breaker.wait-in-open-state=30s",
-				"management.endpoint.health.show-details=always" })
+				"mindroom.gateway.circuit-breaker.wait-in-open-state=30s", "management.server.port=0" })
 class GatewayIntegrationTests {
 
 	static final String JWT_SECRET = "gateway-tests-secret-0123456789-abcdefghij";
@@ -99,6 +102,9 @@ class GatewayIntegrationTests {
 	@LocalServerPort
 	private int port;
 
+	@LocalManagementPort
+	private int managementPort;
+
 	@Autowired
 	private ReactiveResilience4JCircuitBreakerFactory circuitBreakers;
 
@@ -107,9 +113,12 @@ class GatewayIntegrationTests {
 
 	private GatewayHttp http;
 
+	private GatewayHttp management;
+
 	@BeforeEach
 	void stubDownstreams() {
 		this.http = new GatewayHttp(this.port);
+		this.management = new GatewayHttp(this.managementPort);
 		portal.resetAll();
 		stripe.resetAll();
 		portal.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("portal")));
@@ -332,19 +341,54 @@ class GatewayIntegrationTests {
 	}
 
 	@Test
-	void reportsHealthReadinessFromTheDownstreamsAndRouteMetrics() {
-		HttpResponse<String> readiness = this.http.get("/actuator/health/readiness");
-		assertThat(readiness.statusCode()).isEqualTo(200);
-		assertThat(readiness.body()).contains("\"downstreams\"", "\"portal\":\"UP\"", "\"admin\":\"DOWN\"");
-		assertThat(this.http.get("/actuator/health").body()).contains("\"status\":\"UP\"", "\"db\"")
-			.as("Redis never decides the gateway's health")
-			.doesNotContain("\"redis\"");
-		assertThat(this.http.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+	void servesItsActuatorOnlyOnTheManagementPort() {
+		assertThat(this.managementPort).isNotEqualTo(this.port);
+		for (String path : new String[] { "/actuator", "/actuator/health", "/actuator/health/liveness",
+				"/actuator/health/readiness", "/actuator/prometheus", "/actuator/info" }) {
+			HttpResponse<String> response = this.http.get(path, "Accept", "application/json");
+			assertThat(response.statusCode()).as(path).isEqualTo(404);
+			assertThat(response.body()).as(path).doesNotContain("\"status\":\"UP\"").doesNotContain("jvm_");
+		}
+		assertThat(portal.getAllServeEvents()).as("nothing under /actuator reaches a downstream").isEmpty();
 
+		assertThat(this.management.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+		assertThat(this.management.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
 		this.http.get("/app/metrics-probe");
-		assertThat(this.http.get("/actuator/prometheus").body()).contains("spring_cloud_gateway_requests_seconds_count")
+		assertThat(this.management.get("/actuator/prometheus").body())
+			.contains("spring_cloud_gateway_requests_seconds_count")
 			.contains("routeId=\"portal\"")
 			.contains("application=\"gateway\"");
+	}
+
+	@Test
+	void isReadyWhileThePortalIsAndReportsTheOtherDownstreams() {
+		HttpResponse<String> readiness = this.management.get("/actuator/health/readiness");
+		assertThat(readiness.statusCode()).as("the admin dashboard is down, the gateway stays in rotation")
+			.isEqualTo(200);
+		Map<String, Object> required = JsonPath.read(readiness.body(), "$.components.downstreams.components");
+		assertThat(required).containsOnlyKeys("portal");
+		assertThat(JsonPath.<String>read(readiness.body(), "$.components.downstreams.components.portal.status"))
+			.isEqualTo("UP");
+
+		String health = this.management.get("/actuator/health").body();
+		assertThat(JsonPath.<Map<String, Object>>read(health, "$.components.downstreams.components"))
+			.containsOnlyKeys("portal", "admin", "stripe-handler");
+		assertThat(JsonPath.<String>read(health, "$.components.downstreams.components.portal.status")).isEqualTo("UP");
+		assertThat(JsonPath.<String>read(health, "$.components.downstreams.components['stripe-handler'].status"))
+			.isEqualTo("UP");
+		assertThat(JsonPath.<String>read(health, "$.components.downstreams.components.admin.status")).isEqualTo("DOWN");
+		assertThat(JsonPath.<String>read(health, "$.components.downstreams.components.admin.details.error"))
+			.isNotBlank();
+		assertThat(JsonPath.<Map<String, Object>>read(health, "$.components")).containsKey("db")
+			.as("Redis never decides the gateway's health")
+			.doesNotContainKey("redis");
+
+		portal.stubFor(get(urlEqualTo("/actuator/health/readiness")).willReturn(aResponse().withStatus(503)));
+		HttpResponse<String> unready = this.management.get("/actuator/health/readiness");
+		assertThat(unready.statusCode()).as("without the portal the gateway leaves rotation").isEqualTo(503);
+		assertThat(JsonPath.<Integer>read(unready.body(), "$.components.downstreams.components.portal.details.status"))
+			.isEqualTo(503);
+		assertThat(this.management.get("/actuator/health/liveness").statusCode()).as("but it is alive").isEqualTo(200);
 	}
 
 	private static String tokenFor(UUID account) {

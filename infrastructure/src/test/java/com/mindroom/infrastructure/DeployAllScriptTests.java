@@ -42,7 +42,8 @@ class DeployAllScriptTests {
 					result.indexOf("mvnw", " install "), result.indexOf("mvnw", "jib:build"),
 					result.indexOf("helm upgrade --install mindroom-platform"), result.indexOf("curl", "/v1/prices"),
 					result.indexOf("curl", "/v1/webhook_endpoints"),
-					result.indexOf("curl", "https://app.mindroom.example.com/actuator/health/readiness"))
+					result.indexOf("curl", "https://app.mindroom.example.com/robots.txt"),
+					result.indexOf("curl", "https://api.mindroom.example.com/api/v1/openapi"))
 			.toList();
 		assertThat(order).doesNotContain(-1).isSorted();
 		assertThat(result.output()).contains("MindRoom Cloud is deployed: https://app.mindroom.example.com")

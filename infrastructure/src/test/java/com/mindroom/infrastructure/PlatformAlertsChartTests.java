@@ -99,16 +99,25 @@ class PlatformAlertsChartTests {
 	}
 
 	@Test
-	void scrapesEveryServiceThroughItsServiceMonitor() {
-		Map<String, Object> monitor = manifests.get("ServiceMonitor", "mindroom-platform");
+	void scrapesEveryServiceThroughItsServiceMonitorOnThePortItsActuatorIsOn() {
+		assertThat(manifests.ofKind("Service")).hasSize(5);
+		assertThat(manifests.ofKind("ServiceMonitor")).hasSize(5);
+		for (Map<String, Object> service : manifests.ofKind("Service")) {
+			String name = (String) at(service, "metadata", "name");
+			Map<String, Object> monitor = manifests.get("ServiceMonitor", "mindroom-platform-" + name);
+			String port = "gateway".equals(name) ? "management" : "http";
 
-		assertThat(list(at(monitor, "spec", "endpoints"))).singleElement()
-			.satisfies((endpoint) -> assertThat(endpoint).containsEntry("port", "http")
-				.containsEntry("path", "/actuator/prometheus"));
-		Map<String, Object> selector = Manifests.map(at(monitor, "spec", "selector", "matchLabels"));
-		assertThat(manifests.ofKind("Service")).hasSize(5)
-			.allSatisfy((service) -> assertThat(Manifests.map(at(service, "metadata", "labels")))
-				.containsAllEntriesOf(selector));
+			assertThat(list(at(monitor, "spec", "endpoints"))).as(name)
+				.singleElement()
+				.satisfies((endpoint) -> assertThat(endpoint).containsEntry("port", port)
+					.containsEntry("path", "/actuator/prometheus"));
+			assertThat(list(at(service, "spec", "ports"))).as(name)
+				.extracting((each) -> each.get("name"))
+				.contains(port);
+			Map<String, Object> selector = Manifests.map(at(monitor, "spec", "selector", "matchLabels"));
+			assertThat(selector).as(name).containsEntry("app.kubernetes.io/name", name);
+			assertThat(Manifests.map(at(service, "metadata", "labels"))).as(name).containsAllEntriesOf(selector);
+		}
 	}
 
 	@Test

@@ -57,11 +57,55 @@ class PlatformChartTests {
 			assertThat(at(container, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
 			assertThat(at(container, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
 			assertThat(at(container, "startupProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
+			String actuatorPort = "gateway".equals(at(deployment, "metadata", "name")) ? "management" : "http";
+			for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+				assertThat(at(container, probe, "httpGet", "port")).as(probe).isEqualTo(actuatorPort);
+			}
+			assertThat(list(container.get("ports"))).extracting((port) -> port.get("name")).contains(actuatorPort);
 			assertThat(map(at(container, "resources", "requests"))).containsKeys("cpu", "memory");
 			assertThat(map(at(container, "resources", "limits"))).containsKey("memory");
 			assertThat(at(container, "securityContext", "readOnlyRootFilesystem")).isEqualTo(true);
 			assertThat(at(Manifests.podSpec(deployment), "securityContext", "runAsNonRoot")).isEqualTo(true);
 		}
+	}
+
+	@Test
+	void servesTheGatewaysActuatorOnlyOnItsManagementPort() {
+		Map<String, Object> deployment = manifests.get("Deployment", "gateway");
+		Map<String, Object> container = list(at(Manifests.podSpec(deployment), "containers")).get(0);
+
+		assertThat(list(container.get("ports"))).containsExactlyInAnyOrder(
+				Map.of("name", "http", "containerPort", 8080), Map.of("name", "management", "containerPort", 8180));
+		assertThat(envValue(manifests, "gateway", "SERVER_PORT")).isEqualTo("8080");
+		assertThat(envValue(manifests, "gateway", "MANAGEMENT_SERVER_PORT")).isEqualTo("8180");
+		assertThat(envValue(manifests, "customer-portal", "MANAGEMENT_SERVER_PORT")).isNull();
+		assertThat(map(at(deployment, "spec", "template", "metadata", "annotations")))
+			.containsEntry("prometheus.io/port", "8180")
+			.containsEntry("prometheus.io/path", "/actuator/prometheus");
+		assertThat(
+				map(at(manifests.get("Deployment", "customer-portal"), "spec", "template", "metadata", "annotations")))
+			.containsEntry("prometheus.io/port", "8081");
+		assertThat(list(at(manifests.get("Service", "gateway"), "spec", "ports")))
+			.extracting((port) -> port.get("name") + " " + port.get("port") + "->" + port.get("targetPort"))
+			.containsExactlyInAnyOrder("http 8080->http", "management 8180->management");
+		assertThat(at(manifests.get("NetworkPolicy", "gateway-from-ingress"), "spec", "ingress")).asString()
+			.as("the ingress controller reaches the public port only")
+			.contains("port=8080")
+			.doesNotContain("8180");
+	}
+
+	@Test
+	void letsOnlyTheMonitoringNamespaceScrapeTheGatewaysManagementPort() {
+		Manifests monitored = Manifests.parse(ChartSupport.template(CHART)
+			.withValuesFile(VALUES)
+			.set("networkPolicy.monitoringNamespace", "monitoring")
+			.call());
+
+		assertThat(at(monitored.get("NetworkPolicy", "gateway-from-monitoring"), "spec", "ingress")).asString()
+			.contains("monitoring", "port=8180")
+			.doesNotContain("8080");
+		assertThat(at(monitored.get("NetworkPolicy", "customer-portal-from-monitoring"), "spec", "ingress")).asString()
+			.contains("port=8081");
 	}
 
 	@Test

@@ -23,10 +23,8 @@ public record DownstreamProperties(Map<String, Downstream> downstreams,
 	 * A downstream service.
 	 *
 	 * @param url its base URL
-	 * @param requiredForReadiness whether the gateway is not ready while this service is
-	 * not
 	 */
-	public record Downstream(URI url, boolean requiredForReadiness) {
+	public record Downstream(URI url) {
 
 	}
 

@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import com.mindroom.gateway.errors.GatewayProblem;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
@@ -43,9 +44,19 @@ class RoutingConfiguration {
 		return new PathGuard();
 	}
 
+	/**
+	 * The {@code downstreams} health component: one member per downstream
+	 * ({@code downstreams/portal}, ...), so the readiness group can require some and
+	 * leave the others reported only.
+	 * @param properties the downstreams
+	 * @return the component
+	 */
 	@Bean
-	DownstreamsHealthIndicator downstreamsHealthIndicator(DownstreamProperties properties) {
-		return new DownstreamsHealthIndicator(properties, WebClient.create());
+	CompositeReactiveHealthContributor downstreamsHealthContributor(DownstreamProperties properties) {
+		WebClient client = WebClient.create();
+		return CompositeReactiveHealthContributor.fromMap(properties.downstreams(),
+				(downstream) -> new DownstreamHealthIndicator(client, downstream.url().resolve(properties.probePath()),
+						properties.probeTimeout()));
 	}
 
 }
