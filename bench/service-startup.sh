@@ -14,10 +14,13 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 baseline=$(for _ in $(seq "$runs"); do s=$(now_ms); java "${flags[@]}" -version >/dev/null 2>&1; echo $(( $(now_ms) - s )); done | median)
 
-printf '| service | start to ready (ms, median of %s) | x bare JVM (%s ms) | idle RSS (MiB) |\n' "$runs" "$baseline"
+printf '| service | start to live (ms, median of %s) | x bare JVM (%s ms) | idle RSS (MiB) |\n' "$runs" "$baseline"
 printf '|---|---|---|---|\n'
 for service in "${services[@]}"; do
-  jar=$(ls "$service"/target/"$service"-*.jar | grep -v plain | head -n1)
+  jar=
+  for candidate in "$service"/target/"$service"-*.jar; do
+    case $candidate in *-plain.jar) ;; *) jar=$candidate ;; esac
+  done
   times=()
   rss=0
   for run in $(seq "$runs"); do
@@ -25,9 +28,13 @@ for service in "${services[@]}"; do
     createdb -h 127.0.0.1 -U postgres "$db"
     start=$(now_ms)
     MINDROOM_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" MINDROOM_JWT_SECRET=bench-secret-bench-secret-bench-secret-00 \
-      SERVER_PORT=18999 java "${flags[@]}" -jar "$jar" >/dev/null 2>&1 &
+      SERVER_PORT=18999 MANAGEMENT_SERVER_PORT=18999 java "${flags[@]}" -jar "$jar" >/dev/null 2>&1 &
     pid=$!
-    until curl -fs http://127.0.0.1:18999/actuator/health/readiness >/dev/null 2>&1; do sleep 0.05; done
+    # liveness: started and serving (the gateway's readiness also needs the portal, which is not running here)
+    until curl -fs http://127.0.0.1:18999/actuator/health/liveness >/dev/null 2>&1; do
+      kill -0 "$pid" 2>/dev/null || { echo "$service stopped before it was live" >&2; exit 1; }
+      sleep 0.05
+    done
     times+=($(( $(now_ms) - start )))
     sleep 10
     rss=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status")

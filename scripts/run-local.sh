@@ -175,12 +175,15 @@ if command -v psql >/dev/null; then
 fi
 
 # --- services -----------------------------------------------------------------------------------------------------
+# indexed like pids and names (an embedded PostgreSQL may have been started before the services)
 ports=() health_ports=()
 launch() {
-  local name=$1 port=$2
+  local name=$1 port=$2 health_port=$2
   shift 2
-  ports+=("$port")
-  health_ports+=("$port")
+  # the gateway answers /actuator/** only on its management port
+  [ "$name" = gateway ] && health_port=8180
+  ports[${#pids[@]}]=$port
+  health_ports[${#pids[@]}]=$health_port
   start "$name" env SERVER_PORT="$port" "$@" java "${java_opts[@]}" -jar "$(jar_of "$name")"
 }
 
@@ -210,7 +213,6 @@ launch instance-provisioner 8084
 launch customer-portal 8081 SPRING_PROFILES_ACTIVE=local
 launch admin-dashboard 8082
 launch gateway 8080 MANAGEMENT_SERVER_PORT=8180
-health_ports[-1]=8180 # the gateway answers /actuator/** only on its management port
 for ((i = next; i < ${#pids[@]}; i++)); do wait_healthy "$i" /actuator/health/readiness; done
 
 # --- the first admin, once ------------------------------------------------------------------------------------------
