@@ -27,9 +27,10 @@ import static org.awaitility.Awaitility.await;
 final class LocalPlatform {
 
 	/**
-	 * Every port the local run listens on: the five services, the simulator, the cluster.
+	 * Every port the local run listens on: the five services (and the gateway's
+	 * management port), the simulator, the cluster.
 	 */
-	static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8086, 8090);
+	static final List<Integer> PORTS = List.of(8080, 8180, 8081, 8082, 8083, 8084, 8086, 8090);
 
 	/**
 	 * Settings in a developer's or CI's environment that would make the run use real
