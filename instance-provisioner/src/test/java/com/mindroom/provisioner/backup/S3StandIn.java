@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * An S3-compatible endpoint at the wire for tests: the few calls the backups use
  * (PutObject, GetObject, HeadObject, DeleteObject and multipart uploads), path-style, on
@@ -52,6 +54,18 @@ public final class S3StandIn implements AutoCloseable {
 
 	public String endpoint() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	/**
+	 * Points the provisioner's backups at this stand-in (path-style, test keys).
+	 * @param registry the test's dynamic properties
+	 */
+	public void configure(DynamicPropertyRegistry registry) {
+		registry.add("mindroom.backups.s3.endpoint", this::endpoint);
+		registry.add("mindroom.backups.s3.bucket", () -> BUCKET);
+		registry.add("mindroom.backups.s3.access-key", () -> "test-access-key");
+		registry.add("mindroom.backups.s3.secret-key", () -> "test-secret-key");
+		registry.add("mindroom.backups.s3.path-style", () -> "true");
 	}
 
 	public Set<String> keys() {

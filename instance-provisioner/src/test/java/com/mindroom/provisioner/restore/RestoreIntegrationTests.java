@@ -42,11 +42,7 @@ class RestoreIntegrationTests {
 
 	@DynamicPropertySource
 	static void bucket(DynamicPropertyRegistry registry) {
-		registry.add("mindroom.backups.s3.endpoint", s3::endpoint);
-		registry.add("mindroom.backups.s3.bucket", () -> S3StandIn.BUCKET);
-		registry.add("mindroom.backups.s3.access-key", () -> "test-access-key");
-		registry.add("mindroom.backups.s3.secret-key", () -> "test-secret-key");
-		registry.add("mindroom.backups.s3.path-style", () -> "true");
+		s3.configure(registry);
 	}
 
 	@AfterAll
