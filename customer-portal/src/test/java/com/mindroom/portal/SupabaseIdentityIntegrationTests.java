@@ -24,10 +24,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.badRequest;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -144,6 +150,50 @@ class SupabaseIdentityIntegrationTests {
 		String access = PortalTestSupport.json(token).path("access_token").asString();
 		Response me = new PortalClient(this.port).api("GET", "/api/v1/me", access, null);
 		assertThat(PortalTestSupport.json(me).path("id").asString()).isEqualTo(id.toString());
+	}
+
+	@Test
+	void emailChangeUsesSupabasesOwnConfirmation() {
+		UUID id = UUID.randomUUID();
+		String email = "mover+" + id.toString().substring(0, 6) + "@example.com";
+		String newEmail = "moved+" + id.toString().substring(0, 6) + "@example.com";
+		supabase.stubFor(post(urlPathEqualTo("/auth/v1/token")).withQueryParam("grant_type", equalTo("password"))
+			.withRequestBody(matchingJsonPath("$.password", equalTo("the-right-password")))
+			.willReturn(okJson(session(id, email, 3600, "refresh-mover"))));
+		supabase.stubFor(post(urlPathEqualTo("/auth/v1/token")).withQueryParam("grant_type", equalTo("password"))
+			.withRequestBody(matchingJsonPath("$.password", equalTo("a-wrong-password")))
+			.willReturn(badRequest().withBody("{\"error_code\":\"invalid_credentials\"}")));
+		supabase.stubFor(put(urlPathEqualTo("/auth/v1/user")).willReturn(okJson("{}")));
+		PortalClient client = new PortalClient(this.port);
+		client.get("/auth/login");
+		client.post("/auth/login", Map.of("email", email, "password", "the-right-password"));
+		client.get("/app/settings");
+		client.post("/app/settings/email", Map.of("email", newEmail, "current", "a-wrong-password"));
+		assertThat(client.get("/app/settings").body()).contains("Your current password is not correct.");
+		supabase.verify(0, putRequestedFor(urlPathEqualTo("/auth/v1/user")));
+		client.post("/app/settings/email", Map.of("email", newEmail, "current", "the-right-password"));
+		assertThat(client.get("/app/settings").body()).contains("We sent a confirmation link to " + newEmail);
+		supabase.verify(1,
+				putRequestedFor(urlPathEqualTo("/auth/v1/user"))
+					.withQueryParam("redirect_to", matching("https?://.+/auth/email-change"))
+					.withRequestBody(equalToJson("{\"email\":\"" + newEmail + "\"}")));
+		Seeds seeds = new Seeds(this.database);
+		assertThat(seeds.count("select count(*) from mindroom.accounts where id = ? and email = ?", id, email)).isOne();
+		assertThat(seeds.count("select count(*) from mindroom.notification_outbox where recipient = ? "
+				+ "and template = 'email_change_requested'", email))
+			.isOne();
+		supabase.stubFor(post(urlPathEqualTo("/auth/v1/verify"))
+			.withRequestBody(equalToJson("{\"type\":\"email_change\",\"token_hash\":\"hash-of-the-link\"}"))
+			.willReturn(okJson(session(id, newEmail, 3600, "refresh-moved"))));
+		PortalClient mail = new PortalClient(this.port);
+		assertThat(mail.get("/auth/email-change?token_hash=hash-of-the-link").body()).contains("hash-of-the-link");
+		assertThat(mail.post("/auth/email-change", Map.of("token", "hash-of-the-link")).body())
+			.contains("Your email address is now", newEmail);
+		assertThat(seeds.count("select count(*) from mindroom.accounts where id = ? and email = ?", id, newEmail))
+			.isOne();
+		assertThat(seeds.count("select count(*) from mindroom.audit_log where account_id = ? "
+				+ "and action = 'account.email_changed' and detail ->> 'previous_email' = ?", id, email))
+			.isOne();
 	}
 
 	@Test

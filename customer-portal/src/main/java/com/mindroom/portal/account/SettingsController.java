@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The settings pages: name, consents, password, data export and the two-step account
- * deletion (and its cancellation).
+ * The settings pages: name, email change, consents, password, data export and the
+ * two-step account deletion (and its cancellation).
  */
 @PageController
 @RequestMapping("/app/settings")
@@ -44,9 +44,12 @@ class SettingsController {
 
 	private final LifecyclePolicy policy;
 
+	private final EmailChanges emailChanges;
+
 	SettingsController(Accounts accounts, PasswordChange passwords, DataExport export, AccountDeletion deletion,
-			LifecyclePolicy policy) {
+			LifecyclePolicy policy, EmailChanges emailChanges) {
 		this.policy = policy;
+		this.emailChanges = emailChanges;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.export = export;
@@ -81,6 +84,20 @@ class SettingsController {
 			@RequestParam(defaultValue = "false") boolean productUpdates, RedirectAttributes flash) {
 		this.accounts.updateConsents(caller.accountId(), marketing, productUpdates);
 		flash.addFlashAttribute("notice", "Your email preferences were saved.");
+		return BACK;
+	}
+
+	@PostMapping("/email")
+	String email(Caller caller, @RequestParam(defaultValue = "") String email,
+			@RequestParam(defaultValue = "") String current, HttpServletRequest request, RedirectAttributes flash) {
+		try {
+			String address = this.emailChanges.request(caller, email, current, request);
+			flash.addFlashAttribute("notice",
+					"We sent a confirmation link to " + address + ". Your email address changes once you use it.");
+		}
+		catch (IdentityException | ThrottledException ex) {
+			flash.addFlashAttribute("error", ex.getMessage());
+		}
 		return BACK;
 	}
 

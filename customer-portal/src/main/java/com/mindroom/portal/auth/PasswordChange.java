@@ -38,14 +38,7 @@ public class PasswordChange {
 	 * @throws IdentityException when the current password is wrong or the new one is weak
 	 */
 	public void change(Caller caller, String current, String replacement, HttpServletRequest request) {
-		Session verified;
-		try {
-			verified = this.signIns.withPassword(caller.email(), current, request);
-		}
-		catch (IdentityException ex) {
-			throw new IdentityException(ex.kind(), (ex.kind() == IdentityException.Kind.INVALID_CREDENTIALS)
-					? "Your current password is not correct." : ex.getMessage());
-		}
+		Session verified = this.signIns.confirmPassword(caller.email(), current, request);
 		this.identity.changePassword(verified, replacement);
 		this.tokens.store(request.getSession(), this.identity.signIn(caller.email(), replacement));
 		this.signIns.audited(verified, "auth.password_changed", request);

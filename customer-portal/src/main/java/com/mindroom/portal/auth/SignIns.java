@@ -94,6 +94,26 @@ public class SignIns {
 	}
 
 	/**
+	 * Checks a signed-in customer's current password again before a sensitive change,
+	 * throttled like a sign-in.
+	 * @param email the account's email
+	 * @param password the password typed
+	 * @param request the request
+	 * @return the provider session of the check
+	 * @throws IdentityException saying the current password is not correct;
+	 * {@link ThrottledException} when locked out
+	 */
+	public Session confirmPassword(String email, String password, HttpServletRequest request) {
+		try {
+			return withPassword(email, password, request);
+		}
+		catch (IdentityException ex) {
+			throw new IdentityException(ex.kind(), (ex.kind() == Kind.INVALID_CREDENTIALS)
+					? "Your current password is not correct." : ex.getMessage());
+		}
+	}
+
+	/**
 	 * Starts a browser session for a provider session: a new HTTP session (the old one,
 	 * with its CSRF token, is dropped), the security context and the provider's tokens.
 	 * @param session the provider session
