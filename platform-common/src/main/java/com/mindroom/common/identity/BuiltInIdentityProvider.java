@@ -22,7 +22,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * The platform's own accounts (DESIGN.md section 5): BCrypt password hashes in
  * {@code accounts}, JWTs in the shape Supabase issues, opaque single-use refresh tokens,
- * and confirmation and reset links sent through the notification outbox.
+ * and confirmation, reset and email change links sent through the notification outbox (an
+ * email change link carries its new address, see
+ * {@link OneTimeTokens#issue(UUID, String, java.time.Duration, String)}).
  */
 public class BuiltInIdentityProvider implements IdentityProvider {
 
@@ -169,6 +171,9 @@ public class BuiltInIdentityProvider implements IdentityProvider {
 
 	@Override
 	public Session confirmEmail(String token) {
+		if (OneTimeTokens.carried(token).isPresent()) {
+			throw IdentityException.invalidToken();
+		}
 		return this.transactions.asAccount(peek(token, "email_verification"), () -> {
 			UUID accountId = this.tokens.consume(token, "email_verification")
 				.orElseThrow(IdentityException::invalidToken);
@@ -192,12 +197,46 @@ public class BuiltInIdentityProvider implements IdentityProvider {
 		});
 	}
 
+	@Override
+	public void requestEmailChange(Session session, String newEmail, String confirmUrl) {
+		String address = EmailAddresses.normalize(newEmail);
+		this.transactions.asAccount(session.accountId(), () -> {
+			this.tokens.revokeAll(session.accountId(), "email_verification");
+			String token = this.tokens.issue(session.accountId(), "email_verification",
+					this.properties.confirmationTtl(), address);
+			this.notifications.enqueue(new Notification(session.accountId(), address, "email_change",
+					"Confirm your new email address", Map.of("link", withToken(confirmUrl, token)), null));
+		});
+		logger.info("Account {} asked to change its email", session.accountId());
+	}
+
+	@Override
+	public Optional<EmailChange> confirmEmailChange(String token) {
+		String address = OneTimeTokens.carried(token).orElseThrow(IdentityException::invalidToken);
+		UUID accountId = peek(token, "email_verification");
+		try {
+			return Optional.of(this.transactions.asAccount(accountId, () -> {
+				this.tokens.consume(token, "email_verification").orElseThrow(IdentityException::invalidToken);
+				Credentials account = this.accounts.findById(accountId).orElseThrow(IdentityException::invalidToken);
+				requireUsable(account);
+				this.jdbc.sql("update accounts set email = ?, email_verified_at = now() where id = ?")
+					.params(address, accountId)
+					.update();
+				logger.info("Account {} changed its email", accountId);
+				return new EmailChange(accountId, account.email(), address);
+			}));
+		}
+		catch (DuplicateKeyException ex) {
+			throw new IdentityException(Kind.INVALID_INPUT, "This email address is already in use.");
+		}
+	}
+
 	/**
 	 * Reads which account an unused token belongs to, so the transaction that uses it up
 	 * can act as that account.
 	 */
 	private UUID peek(String token, String purpose) {
-		if (token == null || token.isBlank() || token.length() > 200) {
+		if (token == null || token.isBlank() || token.length() > OneTimeTokens.MAX_LENGTH) {
 			throw IdentityException.invalidToken();
 		}
 		return this.jdbc.sql("""
@@ -213,8 +252,12 @@ public class BuiltInIdentityProvider implements IdentityProvider {
 	private void sendLink(UUID accountId, String email, String purpose, String template, String subject, String url) {
 		String token = this.tokens.issue(accountId, purpose,
 				"password_reset".equals(purpose) ? this.properties.resetTtl() : this.properties.confirmationTtl());
-		String link = url + (url.contains("?") ? "&" : "?") + "token=" + token;
-		this.notifications.enqueue(new Notification(accountId, email, template, subject, Map.of("link", link), null));
+		this.notifications.enqueue(
+				new Notification(accountId, email, template, subject, Map.of("link", withToken(url, token)), null));
+	}
+
+	private static String withToken(String url, String token) {
+		return url + (url.contains("?") ? "&" : "?") + "token=" + token;
 	}
 
 	private Session session(UUID accountId, String email) {

@@ -1,5 +1,7 @@
 package com.mindroom.common.identity;
 
+import java.util.Optional;
+
 /**
  * Signs people up and in. Two implementations exist: Supabase Auth through its REST API
  * when {@code SUPABASE_URL} is set, the built-in accounts otherwise. Both issue JWTs of
@@ -77,5 +79,26 @@ public interface IdentityProvider {
 	 * @param newPassword the new password
 	 */
 	void changePassword(Session session, String newPassword);
+
+	/**
+	 * Starts changing the signed-in account's email address: a confirmation link goes to
+	 * the new address, and nothing changes until it is used.
+	 * @param session the session (of a sign-in that has just checked the password)
+	 * @param newEmail the new address (the caller has checked that it is free)
+	 * @param confirmUrl where the link leads (the token is appended)
+	 * @throws IdentityException with {@code INVALID_INPUT} for a malformed or taken
+	 * address
+	 */
+	void requestEmailChange(Session session, String newEmail, String confirmUrl);
+
+	/**
+	 * Completes an email change with the token from the confirmation link.
+	 * @param token the token from the link
+	 * @return the change, or empty when the provider accepted the link but waits for the
+	 * one it sent to the other address too (Supabase's secure email change)
+	 * @throws IdentityException with {@code INVALID_TOKEN} for an unknown, used or
+	 * expired link
+	 */
+	Optional<EmailChange> confirmEmailChange(String token);
 
 }

@@ -21,6 +21,11 @@ public class OneTimeTokens {
 
 	private final JdbcClient jdbc;
 
+	// long enough for a token carrying an email address
+	static final int MAX_LENGTH = 600;
+
+	private static final char BOUND = '.';
+
 	private final SecureRandom random = new SecureRandom();
 
 	public OneTimeTokens(JdbcClient jdbc) {
@@ -36,9 +41,51 @@ public class OneTimeTokens {
 	 * @return the token (shown once, never stored)
 	 */
 	public String issue(UUID accountId, String purpose, Duration ttl) {
+		return store(randomPart(), accountId, purpose, ttl);
+	}
+
+	/**
+	 * Issues a token bound to a value (the new address of an email change): the value
+	 * travels inside the token, and since the stored hash covers it, a changed value
+	 * makes the token unknown.
+	 * @param accountId the account it is for
+	 * @param purpose what it is for
+	 * @param ttl how long it is valid
+	 * @param value the value it carries
+	 * @return the token (shown once, never stored)
+	 */
+	public String issue(UUID accountId, String purpose, Duration ttl, String value) {
+		String carried = Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+		return store(randomPart() + BOUND + carried, accountId, purpose, ttl);
+	}
+
+	/**
+	 * The value a token carries.
+	 * @param token the token
+	 * @return the value from {@link #issue(UUID, String, Duration, String)}, if the token
+	 * carries one
+	 */
+	public static Optional<String> carried(String token) {
+		int at = (token != null) ? token.indexOf(BOUND) : -1;
+		if (at < 0) {
+			return Optional.empty();
+		}
+		try {
+			return Optional
+				.of(new String(Base64.getUrlDecoder().decode(token.substring(at + 1)), StandardCharsets.UTF_8));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private String randomPart() {
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private String store(String token, UUID accountId, String purpose, Duration ttl) {
 		this.jdbc.sql("""
 				insert into account_tokens (token_hash, account_id, purpose, expires_at)
 				values (?, ?, ?, now() + make_interval(secs => ?))
@@ -53,7 +100,7 @@ public class OneTimeTokens {
 	 * @return the account it was for, if it was valid, unused and unexpired
 	 */
 	public Optional<UUID> consume(String token, String purpose) {
-		if (token == null || token.isBlank() || token.length() > 200) {
+		if (token == null || token.isBlank() || token.length() > MAX_LENGTH) {
 			return Optional.empty();
 		}
 		return this.jdbc.sql("""

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -128,17 +129,47 @@ public class SupabaseIdentityProvider implements IdentityProvider {
 			.toBodilessEntity());
 	}
 
+	@Override
+	public void requestEmailChange(Session session, String newEmail, String confirmUrl) {
+		String address = EmailAddresses.normalize(newEmail);
+		call(() -> this.http.put()
+			.uri((uri) -> uri.path("/user").queryParam("redirect_to", confirmUrl).build())
+			.header("Authorization", "Bearer " + session.accessToken())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("email", address))
+			.retrieve()
+			.toBodilessEntity());
+		logger.info("Account {} asked Supabase to change its email", session.accountId());
+	}
+
+	@Override
+	public Optional<EmailChange> confirmEmailChange(String tokenHash) {
+		JsonNode body = verified(tokenHash, "email_change");
+		if (!body.hasNonNull("access_token")) {
+			return Optional.empty();
+		}
+		UUID id = UUID.fromString(body.path("user").path("id").asString());
+		String previous = this.accounts.findById(id).map(Credentials::email).orElse(null);
+		Session session = session(body);
+		logger.info("Account {} changed its email", id);
+		return Optional.of(new EmailChange(id, previous, session.email()));
+	}
+
 	private Session verify(String tokenHash, String type) {
+		return session(verified(tokenHash, type));
+	}
+
+	private JsonNode verified(String tokenHash, String type) {
 		if (tokenHash == null || tokenHash.isBlank()) {
 			throw IdentityException.invalidToken();
 		}
 		try {
-			return session(call(() -> this.http.post()
+			return call(() -> this.http.post()
 				.uri("/verify")
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(Map.of("type", type, "token_hash", tokenHash))
 				.retrieve()
-				.body(JsonNode.class)));
+				.body(JsonNode.class));
 		}
 		catch (IdentityException ex) {
 			throw (ex.kind() == Kind.INVALID_CREDENTIALS) ? IdentityException.invalidToken() : ex;
@@ -193,6 +224,9 @@ public class SupabaseIdentityProvider implements IdentityProvider {
 		if (body.contains("email_not_confirmed")) {
 			return new IdentityException(Kind.EMAIL_NOT_CONFIRMED,
 					"Confirm your email address first; we sent you a link.");
+		}
+		if (body.contains("email_exists")) {
+			return new IdentityException(Kind.INVALID_INPUT, "This email address is already in use.");
 		}
 		if (body.contains("weak_password")) {
 			return new IdentityException(Kind.INVALID_INPUT, "This password is too weak; choose a longer one.");

@@ -158,6 +158,40 @@ class BuiltInIdentityProviderIntegrationTests {
 	}
 
 	@Test
+	void emailChangeWaitsForTheLinkSentToTheNewAddress() {
+		String email = confirmedAccount("changer");
+		Session session = this.identity.signIn(email, PASSWORD);
+		String newEmail = unique("changed");
+		this.identity.requestEmailChange(session, " " + newEmail + " ", "https://app.test/auth/email-change");
+		assertThat(this.identity.signIn(email, PASSWORD).accountId()).isEqualTo(session.accountId());
+		String token = linkToken(newEmail, "email_change");
+		assertThat(OneTimeTokens.carried(token)).contains(newEmail);
+		assertThat(catchIdentity(() -> this.identity.confirmEmail(token)).kind()).isEqualTo(Kind.INVALID_TOKEN);
+		assertThat(this.identity.confirmEmailChange(token))
+			.contains(new EmailChange(session.accountId(), email, newEmail));
+		assertThat(this.identity.signIn(newEmail.toUpperCase(), PASSWORD).accountId()).isEqualTo(session.accountId());
+		assertThat(catchIdentity(() -> this.identity.signIn(email, PASSWORD)).kind())
+			.isEqualTo(Kind.INVALID_CREDENTIALS);
+		assertThat(catchIdentity(() -> this.identity.confirmEmailChange(token)).kind()).isEqualTo(Kind.INVALID_TOKEN);
+		assertThat(catchIdentity(() -> this.identity.confirmEmailChange("no-address-in-it")).kind())
+			.isEqualTo(Kind.INVALID_TOKEN);
+	}
+
+	@Test
+	void emailChangeToAnAddressTakenMeanwhileIsRefused() {
+		String email = confirmedAccount("slow");
+		Session session = this.identity.signIn(email, PASSWORD);
+		String contested = unique("contested");
+		this.identity.requestEmailChange(session, contested, "https://app.test/auth/email-change");
+		String token = linkToken(contested, "email_change");
+		this.owner.sql("insert into accounts (id, email) values (?, ?)")
+			.params(UUID.randomUUID(), contested.toUpperCase())
+			.update();
+		assertThat(catchIdentity(() -> this.identity.confirmEmailChange(token)).kind()).isEqualTo(Kind.INVALID_INPUT);
+		assertThat(this.identity.signIn(email, PASSWORD).accountId()).isEqualTo(session.accountId());
+	}
+
+	@Test
 	void suspendedAccountsCannotSignIn() {
 		String email = confirmedAccount("suspended");
 		this.owner.sql("update accounts set status = 'suspended' where lower(email) = lower(?)").param(email).update();

@@ -160,6 +160,52 @@ class SupabaseIdentityProviderIntegrationTests {
 			.withRequestBody(equalToJson("{\"email\":\"lin@example.com\"}")));
 	}
 
+	@Test
+	void emailChangeGoesThroughSupabaseAndItsLink() {
+		UUID id = UUID.randomUUID();
+		this.owner.sql("insert into accounts (id, email) values (?, 'old@example.com')").param(id).update();
+		this.supabase.stubFor(put(urlPathEqualTo("/auth/v1/user")).willReturn(okJson("{}")));
+		Session session = new Session(id, "old@example.com", "access-" + id, "refresh-" + id,
+				java.time.Instant.now().plusSeconds(600));
+		this.identity.requestEmailChange(session, " new@example.com ", "https://app.test/auth/email-change");
+		this.supabase.verify(putRequestedFor(urlPathEqualTo("/auth/v1/user"))
+			.withQueryParam("redirect_to", equalTo("https://app.test/auth/email-change"))
+			.withHeader("Authorization", equalTo("Bearer access-" + id))
+			.withRequestBody(equalToJson("{\"email\":\"new@example.com\"}")));
+		this.supabase.stubFor(post(urlPathEqualTo("/auth/v1/verify"))
+			.withRequestBody(equalToJson("{\"type\":\"email_change\",\"token_hash\":\"first-half\"}"))
+			.willReturn(okJson(
+					"{\"msg\":\"Confirmation link accepted. Please proceed to confirm link sent to the other email\"}")));
+		this.supabase.stubFor(post(urlPathEqualTo("/auth/v1/verify"))
+			.withRequestBody(equalToJson("{\"type\":\"email_change\",\"token_hash\":\"second-half\"}"))
+			.willReturn(okJson(session(id, "new@example.com"))));
+		assertThat(this.identity.confirmEmailChange("first-half")).isEmpty();
+		assertThat(this.owner.sql("select email from accounts where id = ?").param(id).query(String.class).single())
+			.isEqualTo("old@example.com");
+		assertThat(this.identity.confirmEmailChange("second-half"))
+			.contains(new EmailChange(id, "old@example.com", "new@example.com"));
+		assertThat(this.owner.sql("select email from accounts where id = ?").param(id).query(String.class).single())
+			.isEqualTo("new@example.com");
+	}
+
+	@Test
+	void emailChangeToATakenAddressOrWithAnUsedLinkIsRefused() {
+		this.supabase.stubFor(put(urlPathEqualTo("/auth/v1/user")).willReturn(aResponse().withStatus(422)
+			.withHeader("Content-Type", "application/json")
+			.withBody(
+					"{\"code\":422,\"error_code\":\"email_exists\",\"msg\":\"A user with this email address has already been registered\"}")));
+		Session session = new Session(UUID.randomUUID(), "me@example.com", "access", "refresh",
+				java.time.Instant.now().plusSeconds(600));
+		IdentityException taken = assertThatExceptionOfType(IdentityException.class)
+			.isThrownBy(() -> this.identity.requestEmailChange(session, "taken@example.com", "https://x"))
+			.actual();
+		assertThat(taken.kind()).isEqualTo(Kind.INVALID_INPUT);
+		assertThat(taken.getMessage()).isEqualTo("This email address is already in use.");
+		this.supabase.stubFor(post(urlPathEqualTo("/auth/v1/verify"))
+			.willReturn(aResponse().withStatus(403).withBody("{\"error_code\":\"otp_expired\"}")));
+		assertThat(kind(() -> this.identity.confirmEmailChange("used"))).isEqualTo(Kind.INVALID_TOKEN);
+	}
+
 	private static String session(UUID id, String email) {
 		return """
 				{"access_token":"access-%1$s","token_type":"bearer","expires_in":3600,"expires_at":%3$d,
