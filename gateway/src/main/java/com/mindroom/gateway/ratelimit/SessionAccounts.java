@@ -45,18 +45,26 @@ class SessionAccounts {
 			.build();
 	}
 
-	Mono<String> principal(String cookieValue) {
+	/**
+	 * The principal of a session.
+	 * @param table the Spring Session table the cookie's service uses (checked by
+	 * {@link RateLimitProperties.SessionCookie})
+	 * @param cookieValue the session cookie's value
+	 * @return the principal, or empty when not signed in
+	 */
+	Mono<String> principal(String table, String cookieValue) {
 		String sessionId = sessionId(cookieValue);
 		if (sessionId == null) {
 			return Mono.empty();
 		}
-		Optional<String> known = this.principals.getIfPresent(sessionId);
+		String key = table + "/" + sessionId;
+		Optional<String> known = this.principals.getIfPresent(key);
 		if (known != null) {
 			return Mono.justOrEmpty(known);
 		}
-		return Mono.fromCallable(() -> lookup(sessionId))
+		return Mono.fromCallable(() -> lookup(table, sessionId))
 			.subscribeOn(Schedulers.boundedElastic())
-			.doOnNext((principal) -> this.principals.put(sessionId, principal))
+			.doOnNext((principal) -> this.principals.put(key, principal))
 			.onErrorResume(DataAccessException.class, (ex) -> {
 				logger.warn("Could not look up a session, limiting it as anonymous: {}", ex.getMessage());
 				return Mono.empty();
@@ -64,8 +72,8 @@ class SessionAccounts {
 			.flatMap(Mono::justOrEmpty);
 	}
 
-	private Optional<String> lookup(String sessionId) {
-		return this.jdbc.sql("select principal_name from spring_session where session_id = :id and expiry_time > :now")
+	private Optional<String> lookup(String table, String sessionId) {
+		return this.jdbc.sql("select principal_name from " + table + " where session_id = :id and expiry_time > :now")
 			.param("id", sessionId)
 			.param("now", this.clock.millis())
 			.query(String.class)

@@ -24,9 +24,10 @@ class SignedInAccounts {
 
 	private final SessionAccounts sessions;
 
-	private final List<String> sessionCookies;
+	private final List<RateLimitProperties.SessionCookie> sessionCookies;
 
-	SignedInAccounts(ReactiveJwtDecoder jwtDecoder, SessionAccounts sessions, List<String> sessionCookies) {
+	SignedInAccounts(ReactiveJwtDecoder jwtDecoder, SessionAccounts sessions,
+			List<RateLimitProperties.SessionCookie> sessionCookies) {
 		this.jwtDecoder = jwtDecoder;
 		this.sessions = sessions;
 		this.sessionCookies = sessionCookies;
@@ -40,10 +41,10 @@ class SignedInAccounts {
 				.mapNotNull(Jwt::getSubject)
 				.onErrorResume(JwtException.class, (ex) -> Mono.empty());
 		}
-		for (String name : this.sessionCookies) {
-			HttpCookie cookie = request.getCookies().getFirst(name);
+		for (RateLimitProperties.SessionCookie session : this.sessionCookies) {
+			HttpCookie cookie = request.getCookies().getFirst(session.name());
 			if (cookie != null && this.sessions != null) {
-				return this.sessions.principal(cookie.getValue());
+				return this.sessions.principal(session.table(), cookie.getValue());
 			}
 		}
 		return Mono.empty();
