@@ -3,10 +3,10 @@ package com.mindroom.portal;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import com.mindroom.common.db.TenantTransactions;
@@ -32,7 +32,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,11 +45,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "mindroom.stripe.secret-key=sk_test_portal", "mindroom.portal.public-url=https://portal.test" })
 class PortalApiIntegrationTests {
 
-	private static final WireMockServer stripe = new WireMockServer(options().dynamicPort());
-
-	static {
-		stripe.start();
-	}
+	@RegisterExtension
+	static final WireMockExtension stripe = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.build();
 
 	@LocalServerPort
 	private int port;
@@ -68,14 +67,8 @@ class PortalApiIntegrationTests {
 		registry.add("mindroom.stripe.api-base", stripe::baseUrl);
 	}
 
-	@AfterAll
-	static void stopStripe() {
-		stripe.stop();
-	}
-
 	@BeforeEach
 	void stubStripe() {
-		stripe.resetAll();
 		stripe.stubFor(post(urlPathEqualTo("/v1/customers")).willReturn(okJson(
 				"{\"id\":\"cus_" + UUID.randomUUID().toString().substring(0, 8) + "\",\"object\":\"customer\"}")));
 		PortalTestSupport.noCheckoutSessions(stripe);

@@ -3,11 +3,11 @@ package com.mindroom.portal;
 import java.time.Duration;
 import java.util.UUID;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -36,7 +36,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -56,11 +56,10 @@ class PortalBrowserTests {
 
 	private static final String BASE = "http://localhost:" + PORT;
 
-	private static final WireMockServer stripe = new WireMockServer(options().dynamicPort());
-
-	static {
-		stripe.start();
-	}
+	@RegisterExtension
+	static final WireMockExtension stripe = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.build();
 
 	@Autowired
 	private TestDatabase database;
@@ -78,11 +77,6 @@ class PortalBrowserTests {
 				() -> "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
 						+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 						+ "form-action 'self' " + stripe.baseUrl() + "; frame-ancestors 'none'");
-	}
-
-	@AfterAll
-	static void stopStripe() {
-		stripe.stop();
 	}
 
 	@BeforeEach

@@ -9,10 +9,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mindroom.common.test.FreshDatabase;
 import com.mindroom.common.test.TestDatabase;
@@ -32,7 +32,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,11 +48,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(PortalApiIntegrationTests.FastHashing.class)
 class PortalCheckoutIntegrationTests {
 
-	private static final WireMockServer stripe = new WireMockServer(options().dynamicPort());
-
-	static {
-		stripe.start();
-	}
+	@RegisterExtension
+	static final WireMockExtension stripe = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.build();
 
 	@LocalServerPort
 	private int port;
@@ -65,14 +64,8 @@ class PortalCheckoutIntegrationTests {
 		registry.add("mindroom.stripe.api-base", stripe::baseUrl);
 	}
 
-	@AfterAll
-	static void stopStripe() {
-		stripe.stop();
-	}
-
 	@BeforeEach
 	void resetStripe() {
-		stripe.resetAll();
 	}
 
 	@Test

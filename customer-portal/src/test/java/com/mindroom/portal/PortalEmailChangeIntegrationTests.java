@@ -6,10 +6,10 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mindroom.common.test.FreshDatabase;
 import com.mindroom.common.test.TestDatabase;
@@ -28,7 +28,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,11 +43,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(PortalApiIntegrationTests.FastHashing.class)
 class PortalEmailChangeIntegrationTests {
 
-	private static final WireMockServer stripe = new WireMockServer(options().dynamicPort());
-
-	static {
-		stripe.start();
-	}
+	@RegisterExtension
+	static final WireMockExtension stripe = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.build();
 
 	@LocalServerPort
 	private int port;
@@ -60,14 +59,8 @@ class PortalEmailChangeIntegrationTests {
 		registry.add("mindroom.stripe.api-base", stripe::baseUrl);
 	}
 
-	@AfterAll
-	static void stopStripe() {
-		stripe.stop();
-	}
-
 	@BeforeEach
 	void stubStripe() {
-		stripe.resetAll();
 		stripe.stubFor(post(urlPathMatching("/v1/customers/cus_.*"))
 			.willReturn(okJson("{\"id\":\"cus_mover\",\"object\":\"customer\"}")));
 	}

@@ -2,7 +2,7 @@ package com.mindroom.portal;
 
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit.Stubbing;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,7 +43,7 @@ final class PortalTestSupport {
 	 * at before it creates one).
 	 * @param stripe Stripe at the wire
 	 */
-	static void noCheckoutSessions(WireMockServer stripe) {
+	static void noCheckoutSessions(Stubbing stripe) {
 		stripe.stubFor(get(urlPathEqualTo("/v1/checkout/sessions")).willReturn(okJson(checkoutSessions())));
 	}
 
