@@ -16,13 +16,11 @@ import com.mindroom.stripe.system.StripeHandlerProperties;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * {@code POST /webhooks/stripe}: verify, store (and apply) the event, then answer 200.
  * Bad deliveries get a 400 problem and change nothing; a database that cannot be reached
- * gets a 503 (the shared problem-details advice), so Stripe retries. Signature failures
- * are counted for the alert on bursts of them.
+ * gets a 503 (the shared problem-details advice), so Stripe retries.
  */
 @RestController
 class StripeWebhookController {
@@ -31,15 +29,11 @@ class StripeWebhookController {
 
 	private final EventInbox inbox;
 
-	private final WebhookMetrics metrics;
-
 	private final long maxBodySize;
 
-	StripeWebhookController(WebhookVerifier verifier, EventInbox inbox, WebhookMetrics metrics,
-			StripeHandlerProperties properties) {
+	StripeWebhookController(WebhookVerifier verifier, EventInbox inbox, StripeHandlerProperties properties) {
 		this.verifier = verifier;
 		this.inbox = inbox;
-		this.metrics = metrics;
 		this.maxBodySize = properties.webhook().maxBodySize().toBytes();
 	}
 
@@ -47,23 +41,13 @@ class StripeWebhookController {
 	Map<String, String> receive(HttpServletRequest request,
 			@RequestHeader(name = "Stripe-Signature", required = false) String signature) throws IOException {
 		String payload = WebhookBody.read(request, this.maxBodySize);
-		Event event = verified(payload, signature);
+		Event event = this.verifier.verify(payload, signature);
 		try {
 			Receipt receipt = this.inbox.receive(event, payload, Source.WEBHOOK);
 			return Map.of("id", event.getId(), "received", receipt.value());
 		}
 		catch (MalformedEventException ex) {
 			throw WebhookVerifier.rejected("invalid-payload", "The payload is not valid JSON.");
-		}
-	}
-
-	private Event verified(String payload, String signature) {
-		try {
-			return this.verifier.verify(payload, signature);
-		}
-		catch (ErrorResponseException ex) {
-			this.metrics.refused(ex);
-			throw ex;
 		}
 	}
 

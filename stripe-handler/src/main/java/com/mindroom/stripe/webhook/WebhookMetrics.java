@@ -32,16 +32,11 @@ class WebhookMetrics {
 	}
 
 	/**
-	 * Counts a refused delivery if it was refused for its signature.
-	 * @param refusal the problem the delivery was answered with
+	 * Counts a delivery refused for its signature.
+	 * @param reason {@code missing-signature} or {@code invalid-signature}
 	 */
-	void refused(ErrorResponseException refusal) {
-		String type = String.valueOf(refusal.getBody().getType());
-		this.failures.forEach((reason, counter) -> {
-			if (type.endsWith("/" + reason)) {
-				counter.increment();
-			}
-		});
+	void refused(String reason) {
+		this.failures.get(reason).increment();
 	}
 
 }

@@ -35,7 +35,10 @@ class WebhookVerifier {
 
 	private final Clock realTime = Clock.systemUTC();
 
-	WebhookVerifier(StripeProperties properties) {
+	private final WebhookMetrics metrics;
+
+	WebhookVerifier(StripeProperties properties, WebhookMetrics metrics) {
+		this.metrics = metrics;
 		this.secrets = properties.webhookSecrets();
 		this.toleranceSeconds = properties.webhookTolerance().toSeconds();
 		if (this.secrets.isEmpty()) {
@@ -62,17 +65,18 @@ class WebhookVerifier {
 					"Stripe webhooks cannot be verified: no signing secret is configured.");
 		}
 		if (!StringUtils.hasText(header)) {
-			throw rejected("missing-signature", "The Stripe-Signature header is missing.");
+			throw refusedSignature("missing-signature", "The Stripe-Signature header is missing.");
 		}
 		long timestamp = SignatureHeader.timestamp(header)
-			.orElseThrow(() -> rejected("invalid-signature", "The Stripe-Signature header has no valid timestamp."));
+			.orElseThrow(
+					() -> refusedSignature("invalid-signature", "The Stripe-Signature header has no valid timestamp."));
 		long now = this.realTime.millis() / 1000;
 		if (Math.abs(now - timestamp) > this.toleranceSeconds) {
-			throw rejected("invalid-signature",
+			throw refusedSignature("invalid-signature",
 					"The signature's timestamp is outside the tolerance of " + this.toleranceSeconds + " seconds.");
 		}
 		Event event = construct(payload, header)
-			.orElseThrow(() -> rejected("invalid-signature", "No valid signature for this payload was found."));
+			.orElseThrow(() -> refusedSignature("invalid-signature", "No valid signature for this payload was found."));
 		requireEvent(event);
 		return event;
 	}
@@ -98,6 +102,14 @@ class WebhookVerifier {
 		if (!complete) {
 			throw rejected("invalid-payload", "The payload is not a Stripe event (id, type, created, data).");
 		}
+	}
+
+	/**
+	 * Refuses a delivery for its signature, counted for the alert on bursts of them.
+	 */
+	private ErrorResponseException refusedSignature(String reason, String detail) {
+		this.metrics.refused(reason);
+		return rejected(reason, detail);
 	}
 
 	static ErrorResponseException rejected(String slug, String detail) {

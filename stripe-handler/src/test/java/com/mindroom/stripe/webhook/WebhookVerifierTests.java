@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.stripe.model.Event;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,7 +28,7 @@ class WebhookVerifierTests {
 
 	@Test
 	void withoutASecretRefusesEveryDeliveryAndSaysSoAtStartUp(CapturedOutput output) {
-		WebhookVerifier verifier = new WebhookVerifier(new StripeProperties(null, null, List.of(), null));
+		WebhookVerifier verifier = new WebhookVerifier(new StripeProperties(null, null, List.of(), null), metrics());
 		assertThat(output).contains("No Stripe webhook signing secret is configured (STRIPE_WEBHOOK_SECRET)");
 		String payload = StripeFixtures.event(StripeFixtures.id("evt"), "product.created", Instant.now(),
 				StripeFixtures.customer("cus_1"));
@@ -39,7 +40,7 @@ class WebhookVerifierTests {
 	@Test
 	void verifiesWithTheConfiguredSecretAndLogsNoSecret(CapturedOutput output) {
 		WebhookVerifier verifier = new WebhookVerifier(
-				new StripeProperties(null, null, List.of("whsec_secret_value"), null));
+				new StripeProperties(null, null, List.of("whsec_secret_value"), null), metrics());
 		String eventId = StripeFixtures.id("evt");
 		String payload = StripeFixtures.event(eventId, "product.created", Instant.now(),
 				StripeFixtures.customer("cus_1"));
@@ -48,6 +49,10 @@ class WebhookVerifierTests {
 		assertThatExceptionOfType(ErrorResponseException.class)
 			.isThrownBy(() -> verifier.verify(payload, StripeFixtures.sign(payload, "whsec_other", Instant.now())));
 		assertThat(output).doesNotContain("whsec_secret_value").doesNotContain("whsec_other");
+	}
+
+	private static WebhookMetrics metrics() {
+		return new WebhookMetrics(new SimpleMeterRegistry());
 	}
 
 }
