@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,6 +45,8 @@ public final class BackupAgent {
 
 	static final String PASSPHRASE_FILE = "MINDROOM_AGENT_PASSPHRASE_FILE";
 
+	private static final Logger logger = LoggerFactory.getLogger(BackupAgent.class);
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private BackupAgent() {
@@ -61,15 +65,16 @@ public final class BackupAgent {
 			String key = environment.get(KEY);
 			if ("restore".equals(environment.get(MODE))) {
 				long files = restore(store, key, environment.get(SHA256), volumes, passphrase);
-				System.out.println("Restored " + files + " files from " + key);
+				logger.info("Restored {} files from {}", files, key);
 			}
 			else {
 				BackupManifest manifest = backup(store, key, volumes, passphrase);
-				System.out.println("Backed up " + manifest.files() + " files to " + key + " (" + manifest.sizeBytes()
-						+ " bytes, SHA-256 " + manifest.sha256() + ")");
+				logger.info("Backed up {} files to {} ({} bytes, SHA-256 {})", manifest.files(), key,
+						manifest.sizeBytes(), manifest.sha256());
 			}
 		}
 		catch (IOException | RuntimeException ex) {
+			logger.error("The {} failed", "restore".equals(environment.get(MODE)) ? "restore" : "backup", ex);
 			fail(ex.getMessage());
 		}
 	}
@@ -158,9 +163,16 @@ public final class BackupAgent {
 	 */
 	static Map<String, Path> volumes(String value) {
 		Map<String, Path> volumes = new LinkedHashMap<>();
-		for (String pair : value.split(",")) {
+		for (String pair : (value != null) ? value.split(",") : new String[0]) {
 			String[] parts = pair.split("=", 2);
+			if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+				throw new IllegalArgumentException(
+						VOLUMES + " must list name=/path pairs separated by commas, not '" + value + "'");
+			}
 			volumes.put(parts[0].strip(), Path.of(parts[1].strip()));
+		}
+		if (volumes.isEmpty()) {
+			throw new IllegalArgumentException(VOLUMES + " names no volume");
 		}
 		return volumes;
 	}
@@ -176,12 +188,11 @@ public final class BackupAgent {
 
 	private static void fail(String message) {
 		String reason = (message != null) ? message : "unknown error";
-		System.err.println(reason);
 		try {
 			Files.writeString(Path.of("/dev/termination-log"), reason, StandardCharsets.UTF_8);
 		}
 		catch (IOException | RuntimeException ex) {
-			System.err.println("(no termination log: " + ex.getMessage() + ")");
+			logger.warn("No termination log to write the reason to: {}", ex.getMessage());
 		}
 		System.exit(1);
 	}

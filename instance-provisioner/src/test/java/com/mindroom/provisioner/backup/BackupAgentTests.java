@@ -131,4 +131,14 @@ class BackupAgentTests {
 		}
 	}
 
+	@Test
+	void readsTheVolumesSettingAndRefusesAMalformedOne() {
+		assertThat(BackupAgent.volumes("data=/data, matrix=/matrix"))
+			.containsExactly(Map.entry("data", Path.of("/data")), Map.entry("matrix", Path.of("/matrix")));
+		for (String malformed : new String[] { "data", "data=", "=/data", "", null }) {
+			assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> BackupAgent.volumes(malformed))
+				.withMessageContaining(BackupAgent.VOLUMES);
+		}
+	}
+
 }
