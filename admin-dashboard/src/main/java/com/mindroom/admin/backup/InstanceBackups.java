@@ -4,10 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import com.mindroom.common.web.Problems;
+import com.mindroom.common.backup.Sizes;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -100,11 +100,11 @@ public class InstanceBackups {
 		}
 
 		/**
-		 * Its size in megabytes, as the list shows it.
+		 * Its size as people read it.
 		 * @return for example {@code 12.3 MB}, or empty while there is none
 		 */
 		public String size() {
-			return (this.sizeBytes != null) ? String.format(Locale.ROOT, "%.1f MB", this.sizeBytes / 1e6) : "";
+			return (this.sizeBytes != null) ? Sizes.bytes(this.sizeBytes) : "";
 		}
 
 	}

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import com.mindroom.common.audit.AuditEntry;
@@ -17,6 +16,7 @@ import com.mindroom.common.instance.InstanceActionRefusedException;
 import com.mindroom.common.instance.InstanceActionRefusedException.Reason;
 import com.mindroom.portal.instance.InstanceView;
 import com.mindroom.portal.system.Caller;
+import com.mindroom.common.backup.Sizes;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -108,7 +108,7 @@ class CustomerBackups {
 		}
 
 		public String size() {
-			return (this.sizeBytes != null) ? String.format(Locale.ROOT, "%.1f MB", this.sizeBytes / 1e6) : "";
+			return (this.sizeBytes != null) ? Sizes.bytes(this.sizeBytes) : "";
 		}
 
 	}

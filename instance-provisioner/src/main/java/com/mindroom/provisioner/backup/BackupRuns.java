@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.mindroom.provisioner.reconcile.FailureReasons;
 import com.mindroom.provisioner.secret.TenantSecrets;
+import com.mindroom.common.backup.Sizes;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -13,9 +13,9 @@ import com.mindroom.provisioner.backup.AgentJobs;
 import com.mindroom.provisioner.backup.BackupProperties;
 import com.mindroom.provisioner.backup.DataEvents;
 import com.mindroom.provisioner.backup.JobState;
-import com.mindroom.provisioner.backup.Sizes;
 import com.mindroom.provisioner.reconcile.FailureReasons;
 import com.mindroom.provisioner.secret.TenantSecrets;
+import com.mindroom.common.backup.Sizes;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -1,10 +1,11 @@
-package com.mindroom.provisioner.backup;
+package com.mindroom.common.backup;
 
 import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Sizes and durations as people read them in messages.
+ * Sizes and durations as people read them: in the instance's history, and on the portal's
+ * and the admin dashboard's backup lists.
  */
 public final class Sizes {
 
