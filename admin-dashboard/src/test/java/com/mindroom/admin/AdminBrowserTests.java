@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 
 import com.mindroom.admin.support.AdminIntegrationTest;
@@ -132,15 +133,16 @@ class AdminBrowserTests {
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> !driver.findElements(By.cssSelector(".alert-success")).isEmpty());
 		assertThat(driver.findElement(By.cssSelector(".alert-success")).getText()).contains("Suspend requested");
-		assertThat(driver.findElement(By.id("desired-state")).getText()).isEqualTo("suspended");
-		assertThat(driver.findElement(By.id("settled")).getText()).isEqualTo("the provisioner is working on it");
+		assertThat(liveText(driver, By.id("desired-state"))).isEqualTo("suspended");
+		assertThat(liveText(driver, By.id("settled"))).isEqualTo("the provisioner is working on it");
 		this.jdbc.sql("""
 				update mindroom.instances set observed_state = 'suspended', observed_generation = generation,
 				    observed_at = now() where id = ?
 				""").param(this.instance).update();
 		await().atMost(Duration.ofSeconds(15))
+			.ignoreException(StaleElementReferenceException.class)
 			.until(() -> "settled".equals(driver.findElement(By.id("settled")).getText()));
-		assertThat(driver.findElement(By.cssSelector("#instance-state .state")).getText()).isEqualTo("suspended");
+		assertThat(liveText(driver, By.cssSelector("#instance-state .state"))).isEqualTo("suspended");
 		this.browser.screenshot("admin-instance-action");
 		driver.get(url("/admin/audit?action=instance"));
 		waitForPath(driver, "/admin/audit?action=instance");
@@ -148,6 +150,16 @@ class AdminBrowserTests {
 			.contains(this.admin.email());
 		this.browser.screenshot("admin-audit-log");
 		this.browser.assertNoJavaScriptErrors();
+	}
+
+	/**
+	 * The text of an element in a region htmx keeps swapping: a lookup can race a swap
+	 * and leave a stale reference, so read again until a read lands on the current one.
+	 */
+	private static String liveText(WebDriver driver, By locator) {
+		return await().atMost(Duration.ofSeconds(5))
+			.ignoreException(StaleElementReferenceException.class)
+			.until(() -> driver.findElement(locator).getText(), (text) -> true);
 	}
 
 	private WebDriver signedIn() {
