@@ -1,6 +1,7 @@
 package com.mindroom.common.web;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -32,7 +33,21 @@ public final class RequestIds {
 	 * @return the caller's id when it is well-formed, otherwise a new one
 	 */
 	public static String accept(String incoming) {
-		return (incoming != null && ACCEPTED.matcher(incoming).matches()) ? incoming : UUID.randomUUID().toString();
+		return (incoming != null && ACCEPTED.matcher(incoming).matches()) ? incoming : generate();
+	}
+
+	/**
+	 * A new random (version 4) UUID. A request id has to be unique, not unguessable, so
+	 * it comes from the thread's own generator: {@link UUID#randomUUID()} draws from the
+	 * one shared {@code SecureRandom}, whose lock every request thread (and the gateway's
+	 * event loops) queued on under load.
+	 * @return the id
+	 */
+	static String generate() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long low = (random.nextLong() & ~(0xCL << 60)) | (0x8L << 60);
+		return new UUID(high, low).toString();
 	}
 
 }
