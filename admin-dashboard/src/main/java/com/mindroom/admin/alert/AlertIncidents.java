@@ -24,8 +24,8 @@ public class AlertIncidents {
 
 	private static final Map<String, String> CONDITIONS = Map.of("instance-error", "Instance in error",
 			"instance-degraded", "Instance degraded", "backup-failed", "Backup failed", "backup-overdue",
-			"Backup overdue", "restore-drill-failed", "Restore drill failed", "reconcile-backlog",
-			"Reconcile backlog stalled", "stripe-events-failed", "Stripe events failed");
+			"Backup overdue", "backups-not-taken", "Backups not taken", "restore-drill-failed", "Restore drill failed",
+			"reconcile-backlog", "Reconcile backlog stalled", "stripe-events-failed", "Stripe events failed");
 
 	private static final String COLUMNS = "id, alert_key, severity, summary, opened_at, last_seen_at, resolved_at, "
 			+ "notified_at";

@@ -21,7 +21,9 @@ import com.mindroom.provisioner.alerting.PlatformReadings.StuckInstance;
  * whose restore drill failed lately, due reconcile work no replica has taken for too
  * long, and Stripe events that could not be applied. (Services down and webhook signature
  * failures are seen only by Prometheus.) Instance conditions are keyed per instance, so
- * each is its own incident.
+ * each is its own incident. When the provisioner takes no backups at all (switched off,
+ * or no bucket on a real cluster), that is one incident as soon as an instance runs, not
+ * one per instance a day later.
  */
 class AlertConditions {
 
@@ -29,17 +31,32 @@ class AlertConditions {
 
 	private final AlertingProperties properties;
 
-	AlertConditions(PlatformReadings readings, AlertingProperties properties) {
+	private final String backupsNotTaken;
+
+	/**
+	 * Creates the conditions.
+	 * @param readings what the database shows
+	 * @param properties the thresholds
+	 * @param backupsNotTaken why the provisioner takes no backups, or {@code null} when
+	 * it does
+	 */
+	AlertConditions(PlatformReadings readings, AlertingProperties properties, String backupsNotTaken) {
 		this.readings = readings;
 		this.properties = properties;
+		this.backupsNotTaken = backupsNotTaken;
 	}
 
 	List<Condition> current() {
 		List<Condition> conditions = new ArrayList<>();
 		this.readings.stuckInstances(this.properties.stuckAfter()).forEach((stuck) -> conditions.add(stuck(stuck)));
 		this.readings.failingBackups().forEach((backup) -> conditions.add(failing(backup)));
-		this.readings.overdueBackups(this.properties.backupOverdueAfter())
-			.forEach((backup) -> conditions.add(overdue(backup)));
+		if (this.backupsNotTaken == null) {
+			this.readings.overdueBackups(this.properties.backupOverdueAfter())
+				.forEach((backup) -> conditions.add(overdue(backup)));
+		}
+		else {
+			notBackedUp().ifPresent(conditions::add);
+		}
 		newestPerInstance(this.readings.failedDrills(this.properties.drillWindow()))
 			.forEach((drill) -> conditions.add(failedDrill(drill)));
 		backlog(this.readings.backlog()).ifPresent(conditions::add);
@@ -77,6 +94,18 @@ class AlertConditions {
 						+ " h without. Check its backups on its page and that the provisioner's backups are enabled "
 						+ "and reach the bucket.",
 				"/admin/instances/" + backup.instanceId());
+	}
+
+	private Optional<Condition> notBackedUp() {
+		int running = this.readings.runningInstances();
+		if (running == 0) {
+			return Optional.empty();
+		}
+		return Optional.of(new Condition("backups-not-taken", "critical",
+				"No instance is being backed up (" + running + " running)",
+				this.backupsNotTaken + " Customers are promised daily backups: configure the bucket and restart the "
+						+ "instance-provisioner.",
+				"/admin/instances"));
 	}
 
 	private static List<FailedDrill> newestPerInstance(List<FailedDrill> drills) {

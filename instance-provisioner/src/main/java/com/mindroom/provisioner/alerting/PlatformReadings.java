@@ -106,6 +106,11 @@ class PlatformReadings {
 			.list();
 	}
 
+	/** How many instances are running (and so should be backed up). */
+	int runningInstances() {
+		return this.jdbc.sql("select count(*) from (%s) running".formatted(LAST_BACKUPS)).query(Integer.class).single();
+	}
+
 	/**
 	 * The longest any running instance has gone without a successful backup, in seconds
 	 * (0 without running instances).

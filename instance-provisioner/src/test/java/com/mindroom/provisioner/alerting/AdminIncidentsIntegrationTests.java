@@ -47,14 +47,19 @@ class AdminIncidentsIntegrationTests {
 		TestData data = new TestData(database.dataSource());
 		this.seeds = new AlertSeeds(data).clear();
 		JdbcClient jdbc = data.jdbc();
-		this.conditions = new AlertConditions(new PlatformReadings(jdbc), new AlertingProperties(Duration.ofMinutes(1),
-				Duration.ofMinutes(15), Duration.ofMinutes(10), Duration.ofHours(26), Duration.ofDays(8), true));
+		this.conditions = conditions(jdbc, null);
 		this.incidents = new AdminIncidents(jdbc,
 				new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())),
 				new Notifications(jdbc, json), "https://app.mindroom.example.com/", true);
 		this.ops = this.seeds.admin("ops", "active");
 		this.oncall = this.seeds.admin("oncall", "active");
 		this.seeds.admin("former", "suspended");
+	}
+
+	private static AlertConditions conditions(JdbcClient jdbc, String backupsNotTaken) {
+		return new AlertConditions(new PlatformReadings(jdbc), new AlertingProperties(Duration.ofMinutes(1),
+				Duration.ofMinutes(15), Duration.ofMinutes(10), Duration.ofHours(26), Duration.ofDays(8), true),
+				backupsNotTaken);
 	}
 
 	private void evaluate() {
@@ -185,6 +190,36 @@ class AdminIncidentsIntegrationTests {
 		evaluate();
 
 		assertThat(openKeys()).containsExactlyInAnyOrder("backup-overdue:" + never, "restore-drill-failed:" + daily);
+	}
+
+	@Test
+	void withoutBackupsAtAllRunningInstancesAreOneIncidentAtOnceNotOneEachADayLater() {
+		this.conditions = conditions(this.seeds.jdbc(),
+				"Backups cannot be taken: the backup bucket is not configured.");
+		this.seeds.instance("paused", "suspended", 600);
+
+		evaluate();
+
+		assertThat(openKeys()).isEmpty();
+
+		UUID young = this.seeds.instance("young", "running", 60);
+		UUID old = this.seeds.instance("old", "running", 600);
+		this.seeds.created(old, 200);
+		evaluate();
+		evaluate();
+
+		assertThat(openKeys()).containsExactly("backups-not-taken");
+		assertThat(emails()).hasSize(2).allSatisfy((email) -> {
+			assertThat((String) email.get("subject"))
+				.isEqualTo("MindRoom Cloud critical: No instance is being backed up (2 running)");
+			assertThat(email.get("params").toString()).contains("the backup bucket is not configured");
+		});
+
+		this.seeds.inState(young, "suspended", 0);
+		this.seeds.inState(old, "suspended", 0);
+		evaluate();
+
+		assertThat(openKeys()).isEmpty();
 	}
 
 	@Test
