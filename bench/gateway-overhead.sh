@@ -89,7 +89,7 @@ for c in 1 16 64; do
     "$d_p99" "$g_p99" "$g_cpu" "$r_rps" "$(echo "$r_rps / $d_rps" | bc -l)" "$(echo "$r_p50 - $d_p50" | bc -l)" "$r_cpu"
 done
 echo
-echo "Load average at the end (2 cores; anything above 2 means other work competed): $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Load average at the end (2 cores; the benchmark's own threads count too): $(cut -d' ' -f1-3 /proc/loadavg)"
 refused=$(grep -c ' 429 ' "$logs/gateway.log" || true)
 echo
 echo "Requests refused by the rate limiter during the run: $refused (logs: $logs)"

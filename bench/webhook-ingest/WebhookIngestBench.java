@@ -28,7 +28,8 @@ import javax.crypto.spec.SecretKeySpec;
  * stripe-handler, next to plain single-row JDBC insert-and-commit of the same payloads into the same
  * database (the baseline), both measured in this run. Each event is a customer.subscription.updated
  * for one of the seeded accounts, so every delivery is verified, stored and applied (subscription
- * row, instance, desired state) as in production.
+ * row, instance, desired state) as in production. A third run, for reference, sends the same deliveries
+ * signed with an unknown secret: what the handler's web stack costs without JSON or database work.
  *
  * Usage: java -cp postgresql.jar WebhookIngestBench.java URL JDBC_URL SECRET EVENTS CONCURRENCY ACCOUNTS
  */
@@ -52,11 +53,14 @@ public class WebhookIngestBench {
 		Result raw = run("raw JDBC insert-commit", concurrency, events,
 				(i) -> insert(connections.get(), "evt_raw_" + UUID.randomUUID(), generator.next()));
 		Result ingest = run("webhook ingest", concurrency, events, (i) -> webhook(url, secret, generator.next()));
+		Result refused = run("refused for its signature (reference)", concurrency, events,
+				(i) -> refused(url, generator.next()));
 
 		System.out.printf(Locale.ROOT, "%n| run | events | senders | events/s | p50 (ms) | p99 (ms) | x raw rate |%n");
 		System.out.printf("|---|---|---|---|---|---|---|%n");
 		raw.print(raw.rate());
 		ingest.print(raw.rate());
+		refused.print(raw.rate());
 	}
 
 	private static Connection connect(String jdbcUrl) {
@@ -85,11 +89,28 @@ public class WebhookIngestBench {
 	 */
 	private static final ThreadLocal<Sender> httpSenders = new ThreadLocal<>();
 
+	private static final ThreadLocal<Sender> refusedSenders = new ThreadLocal<>();
+
 	private static void webhook(String url, String secret, String payload) throws Exception {
 		Sender sender = httpSenders.get();
 		if (sender == null) {
-			sender = new Sender(URI.create(url), secret);
+			sender = new Sender(URI.create(url), secret, " 200 ", "\"processed\"");
 			httpSenders.set(sender);
+		}
+		sender.deliver(payload);
+	}
+
+	/**
+	 * The same delivery signed with a secret the handler does not know: the HTTP exchange,
+	 * Spring MVC, the body read and the HMAC check, answered with a 400 problem, with no JSON
+	 * parsing and no database. What the handler's web stack alone costs, as a reference for
+	 * the ingest rate.
+	 */
+	private static void refused(String url, String payload) throws Exception {
+		Sender sender = refusedSenders.get();
+		if (sender == null) {
+			sender = new Sender(URI.create(url), "whsec_not_the_handlers", " 400 ", "invalid-signature");
+			refusedSenders.set(sender);
 		}
 		sender.deliver(payload);
 	}
@@ -106,8 +127,14 @@ public class WebhookIngestBench {
 
 		private InputStream in;
 
-		Sender(URI uri, String secret) throws Exception {
+		private final String expectedStatus;
+
+		private final String expectedBody;
+
+		Sender(URI uri, String secret, String expectedStatus, String expectedBody) throws Exception {
 			this.uri = uri;
+			this.expectedStatus = expectedStatus;
+			this.expectedBody = expectedBody;
 			this.mac = Mac.getInstance("HmacSHA256");
 			this.mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
 			connect();
@@ -147,7 +174,7 @@ public class WebhookIngestBench {
 				this.socket.close();
 				connect();
 			}
-			if (!status.contains(" 200 ") || !response.contains("\"processed\"")) {
+			if (!status.contains(this.expectedStatus) || !response.contains(this.expectedBody)) {
 				throw new IllegalStateException("Delivery answered " + status + ": " + response);
 			}
 		}
