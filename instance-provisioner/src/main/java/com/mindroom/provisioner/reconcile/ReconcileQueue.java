@@ -60,7 +60,11 @@ public class ReconcileQueue {
 	}
 
 	/**
-	 * Claims due instances that no live replica holds.
+	 * Claims due instances that no live replica holds, those with a rollout in progress
+	 * first: checking one is cheap (it reads the watched cache), and a backlog of new
+	 * work (a burst of sign-ups, a chart upgrade reaching every tenant) must not keep an
+	 * instance whose workloads are ready from being recorded as running until the whole
+	 * backlog is applied. Otherwise the instance due longest comes first.
 	 * @param replica this replica's id
 	 * @param limit the most instances to claim
 	 * @param lease how long the claim holds unless renewed
@@ -73,7 +77,7 @@ public class ReconcileQueue {
 				    select id from instances
 				    where next_attempt_at <= now() and (claimed_until is null or claimed_until < now())
 				      and (desired_state <> 'deleted' or observed_state <> 'deleted')
-				    order by next_attempt_at
+				    order by rollout_started_at is null, next_attempt_at
 				    limit :limit
 				    for update skip locked
 				)
