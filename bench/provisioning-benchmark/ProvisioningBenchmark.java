@@ -39,6 +39,8 @@ public final class ProvisioningBenchmark {
 
 	private static final int WORKERS = Integer.getInteger("bench.workers", 8);
 
+	private static final int PROGRESS_EVERY = Integer.getInteger("bench.progressEvery", 30);
+
 	private static final String READY_DELAY = System.getProperty("bench.readyDelay", "1s");
 
 	public static void main(String[] args) throws Exception {
@@ -69,7 +71,7 @@ public final class ProvisioningBenchmark {
 		System.out.printf("Simulated kubelet ready delay %s, %d reconcile workers%n%n", READY_DELAY, WORKERS);
 
 		seed(db, FIRST, "first");
-		long provisioning = timeUntil(() -> running(db) >= FIRST);
+		long provisioning = timeUntil(db, () -> running(db) >= FIRST);
 		long bareProvisioning = bareCreates(client, (int) (FIRST * objectsPerInstance), "bare-a");
 		System.out.println("| measurement | provisioner | bare fabric8 creates (same run) | ratio |");
 		System.out.println("|---|---|---|---|");
@@ -79,11 +81,11 @@ public final class ProvisioningBenchmark {
 
 		System.out.printf("(provisioning the other %d instances for the sweep)%n", SWEPT - FIRST);
 		seed(db, SWEPT - FIRST, "more");
-		long more = timeUntil(() -> running(db) >= SWEPT);
+		long more = timeUntil(db, () -> running(db) >= SWEPT);
 		long eventsBefore = events(db);
 		OffsetDateTime mark = db.sql("select now()").query(OffsetDateTime.class).single();
 		db.sql("update mindroom.instances set next_attempt_at = now()").update();
-		long sweep = timeUntil(() -> swept(db, mark) >= SWEPT);
+		long sweep = timeUntil(db, () -> swept(db, mark) >= SWEPT);
 		long bareSweep = bareCreates(client, SWEPT, "bare-b");
 		long newEvents = events(db) - eventsBefore;
 		System.out.printf("| steady-state sweep of %d unchanged instances | %.1f s | %.1f s (%d creates) | %.2f |%n",
@@ -112,20 +114,33 @@ public final class ProvisioningBenchmark {
 				""").params(prefix, prefix, count).update();
 	}
 
-	private static long timeUntil(BooleanSupplier done) throws InterruptedException {
+	private static long timeUntil(JdbcClient db, BooleanSupplier done) throws InterruptedException {
 		long start = System.nanoTime();
 		long reported = start;
 		while (!done.getAsBoolean()) {
 			Thread.sleep(50);
-			if (System.nanoTime() - reported > TimeUnit.SECONDS.toNanos(60)) {
+			if (System.nanoTime() - reported > TimeUnit.SECONDS.toNanos(PROGRESS_EVERY)) {
 				reported = System.nanoTime();
-				System.out.printf("  ... %d s%n", TimeUnit.NANOSECONDS.toSeconds(reported - start));
+				System.out.printf("  ... %d s: %s%n", TimeUnit.NANOSECONDS.toSeconds(reported - start), progress(db));
 			}
 			if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(45)) {
 				throw new IllegalStateException("Gave up after 45 minutes");
 			}
 		}
 		return Duration.ofNanos(System.nanoTime() - start).toMillis();
+	}
+
+	/**
+	 * Where the instances are: how many per observed state, and how many have their
+	 * current spec applied.
+	 */
+	private static String progress(JdbcClient db) {
+		return db.sql("""
+				select string_agg(observed_state || ' ' || n, ', ' order by observed_state)
+				    || ' (applied ' || sum(applied) || ')'
+				from (select observed_state, count(*) n, count(*) filter (where applied_generation >= generation) applied
+				      from mindroom.instances group by observed_state) s
+				""").query(String.class).single();
 	}
 
 	private static long running(JdbcClient db) {
