@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.node.ObjectNode;
 
 import com.mindroom.common.job.JobQueue;
@@ -39,7 +39,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.mindroom.stripe.test.StripeFixtures.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,7 +58,10 @@ import static org.awaitility.Awaitility.await;
 				"mindroom.stripe-handler.jobs.poll-interval=1h" })
 class StripeApiIntegrationTests {
 
-	private static final WireMockServer stripeApi = start();
+	@RegisterExtension
+	static final WireMockExtension stripeApi = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.build();
 
 	private static final String STARTER = "price_starter_monthly";
 
@@ -85,20 +88,9 @@ class StripeApiIntegrationTests {
 
 	private UUID account;
 
-	private static WireMockServer start() {
-		WireMockServer server = new WireMockServer(options().dynamicPort());
-		server.start();
-		return server;
-	}
-
 	@DynamicPropertySource
 	static void stripeApiBase(DynamicPropertyRegistry registry) {
 		registry.add("mindroom.stripe.api-base", stripeApi::baseUrl);
-	}
-
-	@AfterAll
-	static void stopStripeApi() {
-		stripeApi.stop();
 	}
 
 	@BeforeEach
@@ -110,7 +102,6 @@ class StripeApiIntegrationTests {
 		this.db.sql("update mindroom.accounts set stripe_customer_id = ? where id = ?")
 			.params(this.customer, this.account)
 			.update();
-		stripeApi.resetAll();
 		stripeApi.stubFor(get(urlPathMatching("/v1/subscriptions/sub_.*")).atPriority(10)
 			.willReturn(aResponse().withStatus(404)
 				.withHeader("Content-Type", "application/json")

@@ -3,10 +3,10 @@ package com.mindroom.stripe.lifecycle;
 import java.util.Map;
 import java.util.UUID;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mindroom.common.test.FreshDatabase;
 import com.mindroom.common.test.TestData;
@@ -23,7 +23,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,7 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"mindroom.stripe-handler.api.retry-backoff=20ms", "mindroom.stripe-handler.jobs.poll-interval=1h" })
 class AccountDeletionJobIntegrationTests {
 
-	private static final WireMockServer stripeApi = start();
+	@RegisterExtension
+	static final WireMockExtension stripeApi = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.build();
 
 	@Autowired
 	private TestDatabase database;
@@ -53,25 +56,13 @@ class AccountDeletionJobIntegrationTests {
 
 	private String stripeSubscription;
 
-	private static WireMockServer start() {
-		WireMockServer server = new WireMockServer(options().dynamicPort());
-		server.start();
-		return server;
-	}
-
 	@DynamicPropertySource
 	static void stripeApiBase(DynamicPropertyRegistry registry) {
 		registry.add("mindroom.stripe.api-base", stripeApi::baseUrl);
 	}
 
-	@AfterAll
-	static void stop() {
-		stripeApi.stop();
-	}
-
 	@BeforeEach
 	void setUp() {
-		stripeApi.resetAll();
 		TestData data = new TestData(this.database.dataSource());
 		this.db = data.jdbc();
 		this.account = data.account("leaving");
@@ -132,7 +123,6 @@ class AccountDeletionJobIntegrationTests {
 			.single()).isEqualTo("active");
 		assertThat(count("select count(*) from mindroom.subscriptions where account_id = ? and status = 'active'"))
 			.isOne();
-		stripeApi.resetAll();
 		stripeApi.stubFor(delete(urlPathEqualTo("/v1/subscriptions/" + this.stripeSubscription)).willReturn(okJson(
 				"{\"id\":\"" + this.stripeSubscription + "\",\"object\":\"subscription\",\"status\":\"canceled\"}")));
 		assertThat(this.job.runDue()).isOne();
