@@ -259,6 +259,23 @@ class AdminActionsIntegrationTests {
 	}
 
 	@Test
+	void thePortalsCustomerEmailJobsAreListedWithTheirAccount() {
+		Tenant tenant = tenant("email-job");
+		this.jdbc.sql("""
+				insert into mindroom.jobs (kind, payload, dedupe_key, requested_by, status, attempts, last_error)
+				values ('stripe.customer_email', jsonb_build_object('account_id', ?::text), ?, ?, 'queued', 1,
+				    'Stripe API call ''update customer'' failed: HTTP 500')
+				""")
+			.params(tenant.account().toString(), "stripe.customer_email:" + tenant.account(), tenant.account())
+			.update();
+		assertThat(this.client.get("/admin/stripe").body()).contains("stripe.customer_email")
+			.contains("/admin/accounts/" + tenant.account())
+			.contains("failed: HTTP 500");
+		assertThat(this.client.get("/api/admin/stripe/jobs").body()).contains("stripe.customer_email")
+			.contains("\"account\":\"" + tenant.account() + "\"");
+	}
+
+	@Test
 	void theAuditLogFiltersAndExportsCsvAndTheExportIsAudited() {
 		Tenant tenant = tenant("audited");
 		this.client.postJson("/api/admin/instances/" + tenant.instance() + "/reprovision", "{\"reason\":\"=cmd\"}");

@@ -1,15 +1,11 @@
 package com.mindroom.portal;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mindroom.common.test.FreshDatabase;
 import com.mindroom.common.test.TestDatabase;
@@ -20,33 +16,22 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Changing the email address from Settings with the built-in identity: the new address
  * and the current password, a link to the new address and a notice to the old one, no
- * change before the link is used, then the account, its sign-in and its Stripe customer
- * (Stripe at the wire) all move to the new address; audited without the token.
+ * change before the link is used, then the account and its sign-in move to the new
+ * address and the update of its Stripe customer is queued for the stripe-handler (one job
+ * per account, queued with the portal's own database role, which may only insert jobs);
+ * audited without the token.
  */
 @FreshDatabase
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "mindroom.stripe.secret-key=sk_test_portal", "mindroom.portal.public-url=https://portal.test" })
+		properties = "mindroom.portal.public-url=https://portal.test")
 @Import(PortalApiIntegrationTests.FastHashing.class)
 class PortalEmailChangeIntegrationTests {
-
-	@RegisterExtension
-	static final WireMockExtension stripe = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.build();
 
 	@LocalServerPort
 	private int port;
@@ -54,24 +39,10 @@ class PortalEmailChangeIntegrationTests {
 	@Autowired
 	private TestDatabase database;
 
-	@DynamicPropertySource
-	static void stripeAtTheWire(DynamicPropertyRegistry registry) {
-		registry.add("mindroom.stripe.api-base", stripe::baseUrl);
-	}
-
-	@BeforeEach
-	void stubStripe() {
-		stripe.stubFor(post(urlPathMatching("/v1/customers/cus_.*"))
-			.willReturn(okJson("{\"id\":\"cus_mover\",\"object\":\"customer\"}")));
-	}
-
 	@Test
 	void theAddressChangesOnlyOnceTheLinkSentToItIsUsed() {
 		Seeds.Account account = seeds().account("mover");
-		seeds().jdbc()
-			.sql("update mindroom.accounts set stripe_customer_id = 'cus_mover' where id = ?")
-			.param(account.id())
-			.update();
+		linkStripeCustomer(account);
 		String newEmail = unique("Moved");
 		PortalClient client = PortalTestSupport.signedIn(this.port, account);
 		client.get("/app/settings");
@@ -88,20 +59,17 @@ class PortalEmailChangeIntegrationTests {
 		PortalClient mail = new PortalClient(this.port);
 		assertThat(mail.get(link).body()).contains("Confirm the new address");
 		assertThat(emailOf(account)).isEqualTo(account.email());
-		stripe.verify(0, postRequestedFor(urlPathEqualTo("/v1/customers/cus_mover")));
+		assertThat(stripeEmailJobs(account)).isZero();
 
 		Response confirmed = mail.post("/auth/email-change", Map.of("token", token(link)));
 		assertThat(confirmed.status()).isEqualTo(200);
 		assertThat(confirmed.body()).contains("Your email address is now", newEmail);
 		assertThat(emailOf(account)).isEqualTo(newEmail);
-		assertThat(stripe.findAll(postRequestedFor(urlPathEqualTo("/v1/customers/cus_mover")))
-			.stream()
-			.map((request) -> URLDecoder.decode(request.getBodyAsString(), StandardCharsets.UTF_8))
-			.toList()).containsExactly("email=" + newEmail);
+		assertThat(queuedStripeEmailJobs(account)).isOne();
 		assertThat(seeds().count(
 				"select count(*) from mindroom.audit_log where account_id = ? and action = "
 						+ "'account.email_changed' and detail ->> 'previous_email' = ? and detail ->> 'new_email' = ? "
-						+ "and (detail ->> 'stripe_customer_updated')::boolean",
+						+ "and detail ->> 'stripe_customer_update' = 'queued'",
 				account.id(), account.email(), newEmail))
 			.isOne();
 		assertThat(seeds().count("select count(*) from mindroom.audit_log where account_id = ? "
@@ -124,6 +92,47 @@ class PortalEmailChangeIntegrationTests {
 		Response refused = again.post("/auth/email-change", Map.of("token", token(link)));
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.body()).contains("This link is invalid or has expired.");
+		assertThat(stripeEmailJobs(account)).isOne();
+	}
+
+	@Test
+	void repeatedChangesJoinTheOneQueuedStripeUpdate() {
+		Seeds.Account account = seeds().account("restless");
+		linkStripeCustomer(account);
+		PortalClient client = PortalTestSupport.signedIn(this.port, account);
+		String first = unique("first");
+		changeEmail(client, first);
+		String second = unique("second");
+		changeEmail(client, second);
+		assertThat(emailOf(account)).isEqualTo(second);
+		assertThat(queuedStripeEmailJobs(account)).isOne();
+		assertThat(stripeEmailJobs(account)).isOne();
+		assertThat(seeds().count(
+				"select count(*) from mindroom.audit_log where account_id = ? "
+						+ "and action = 'account.email_changed' and detail ->> 'stripe_customer_update' = 'queued'",
+				account.id()))
+			.isEqualTo(2);
+		seeds().jdbc()
+			.sql("update mindroom.jobs set status = 'succeeded', finished_at = now() where requested_by = ?")
+			.param(account.id())
+			.update();
+		changeEmail(client, unique("third"));
+		assertThat(queuedStripeEmailJobs(account)).isOne();
+		assertThat(stripeEmailJobs(account)).isEqualTo(2);
+	}
+
+	@Test
+	void anAccountWithoutAStripeCustomerQueuesNoStripeUpdate() {
+		Seeds.Account account = seeds().account("freebie");
+		PortalClient client = PortalTestSupport.signedIn(this.port, account);
+		String newEmail = unique("free");
+		changeEmail(client, newEmail);
+		assertThat(emailOf(account)).isEqualTo(newEmail);
+		assertThat(stripeEmailJobs(account)).isZero();
+		assertThat(seeds().count("select count(*) from mindroom.audit_log where account_id = ? "
+				+ "and action = 'account.email_changed' and detail ->> 'stripe_customer_update' = 'no_stripe_customer'",
+				account.id()))
+			.isOne();
 	}
 
 	@Test
@@ -168,7 +177,36 @@ class PortalEmailChangeIntegrationTests {
 			.update();
 		assertConfirmRefused(secondToken);
 		assertThat(emailOf(account)).isEqualTo(account.email());
-		stripe.verify(0, postRequestedFor(urlPathMatching("/v1/customers/.*")));
+		assertThat(stripeEmailJobs(account)).isZero();
+	}
+
+	private void changeEmail(PortalClient client, String newEmail) {
+		client.get("/app/settings");
+		client.post("/app/settings/email", Map.of("email", newEmail, "current", Seeds.PASSWORD));
+		String link = path(seeds().link(newEmail, "email_change"));
+		PortalClient mail = new PortalClient(this.port);
+		mail.get(link);
+		assertThat(mail.post("/auth/email-change", Map.of("token", token(link))).status()).isEqualTo(200);
+	}
+
+	private void linkStripeCustomer(Seeds.Account account) {
+		seeds().jdbc()
+			.sql("update mindroom.accounts set stripe_customer_id = ? where id = ?")
+			.params("cus_" + account.id().toString().substring(0, 8), account.id())
+			.update();
+	}
+
+	private int stripeEmailJobs(Seeds.Account account) {
+		return seeds().count("select count(*) from mindroom.jobs where kind = 'stripe.customer_email' "
+				+ "and payload ->> 'account_id' = ?", account.id().toString());
+	}
+
+	private int queuedStripeEmailJobs(Seeds.Account account) {
+		return seeds().count(
+				"select count(*) from mindroom.jobs where kind = 'stripe.customer_email' "
+						+ "and status = 'queued' and payload = jsonb_build_object('account_id', ?::text) "
+						+ "and dedupe_key = 'stripe.customer_email:' || ? and requested_by = ?",
+				account.id().toString(), account.id().toString(), account.id());
 	}
 
 	private void assertRefused(PortalClient client, String email, String password, String message) {

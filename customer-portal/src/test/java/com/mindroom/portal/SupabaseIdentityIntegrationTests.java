@@ -192,8 +192,10 @@ class SupabaseIdentityIntegrationTests {
 		assertThat(seeds.count("select count(*) from mindroom.accounts where id = ? and email = ?", id, newEmail))
 			.isOne();
 		assertThat(seeds.count("select count(*) from mindroom.audit_log where account_id = ? "
-				+ "and action = 'account.email_changed' and detail ->> 'previous_email' = ?", id, email))
+				+ "and action = 'account.email_changed' and detail ->> 'previous_email' = ? "
+				+ "and detail ->> 'stripe_customer_update' = 'no_stripe_customer'", id, email))
 			.isOne();
+		assertThat(seeds.count("select count(*) from mindroom.jobs where requested_by = ?", id)).isZero();
 	}
 
 	@Test

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/admin/stripe")
-@Tag(name = "Stripe events", description = "The webhook inbox, reprocessing, and the backfill and resync jobs")
+@Tag(name = "Stripe events", description = "The webhook inbox, reprocessing, and the stripe-handler's jobs")
 class StripeApi {
 
 	private final StripeEvents events;
@@ -69,7 +69,9 @@ class StripeApi {
 	}
 
 	@GetMapping("/jobs")
-	@Operation(summary = "The newest backfill and resync jobs")
+	@Operation(summary = "The newest jobs of the stripe-handler",
+			description = "Backfill and resync, and stripe.customer_email (a customer's new email, queued by the "
+					+ "portal; account is its account).")
 	List<StripeJob> jobs() {
 		return this.events.recentJobs();
 	}

@@ -27,14 +27,15 @@ import org.springframework.stereotype.Component;
 /**
  * The Stripe webhook inbox for admins: filtered lists, payloads with secrets redacted,
  * "reprocess" for a failed event (it becomes due again, and the stripe-handler's retry
- * picks it up), and the backfill and full resync jobs, queued for the stripe-handler.
+ * picks it up), the backfill and full resync jobs, queued for the stripe-handler, and the
+ * stripe-handler's other jobs (a customer's new email, queued by the portal).
  */
 @Component
 class StripeEvents {
 
 	static final Set<String> STATUSES = Set.of("received", "processed", "ignored", "failed");
 
-	static final Set<String> JOB_KINDS = Set.of("stripe.backfill", "stripe.resync");
+	static final Set<String> JOB_KINDS = Set.of("stripe.backfill", "stripe.resync", "stripe.customer_email");
 
 	private static final String COLUMNS = "id, type, status, source, object_id, attempts, last_error, "
 			+ "stripe_created_at, received_at, processed_at, next_attempt_at";
@@ -126,12 +127,14 @@ class StripeEvents {
 
 	List<StripeJob> recentJobs() {
 		return this.jdbc.sql("""
-				select id, kind, status, attempts, last_error, created_at, finished_at from jobs
-				where kind in ('stripe.backfill', 'stripe.resync') order by created_at desc limit 10
+				select id, kind, cast(payload ->> 'account_id' as uuid) as account_id, status, attempts, last_error,
+				    created_at, finished_at
+				from jobs where kind in (:kinds) order by created_at desc limit 10
 				""")
+			.param("kinds", JOB_KINDS)
 			.query((rs, row) -> new StripeJob(rs.getObject("id", UUID.class), rs.getString("kind"),
-					rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"),
-					rs.getObject("created_at", OffsetDateTime.class),
+					rs.getObject("account_id", UUID.class), rs.getString("status"), rs.getInt("attempts"),
+					rs.getString("last_error"), rs.getObject("created_at", OffsetDateTime.class),
 					rs.getObject("finished_at", OffsetDateTime.class)))
 			.list();
 	}

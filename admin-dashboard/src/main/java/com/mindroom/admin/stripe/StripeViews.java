@@ -44,18 +44,21 @@ final class StripeViews {
 	}
 
 	/**
-	 * A backfill or resync job.
+	 * A job of the stripe-handler.
 	 *
 	 * @param id the job id
-	 * @param kind {@code stripe.backfill} or {@code stripe.resync}
+	 * @param kind {@code stripe.backfill}, {@code stripe.resync} or
+	 * {@code stripe.customer_email}
+	 * @param account the account whose Stripe customer it updates, for
+	 * {@code stripe.customer_email}
 	 * @param status {@code queued}, {@code running}, {@code succeeded} or {@code failed}
 	 * @param attempts how often it was tried
 	 * @param lastError why the last attempt failed
 	 * @param createdAt when it was queued
 	 * @param finishedAt when it finished
 	 */
-	record StripeJob(UUID id, String kind, String status, int attempts, String lastError, OffsetDateTime createdAt,
-			OffsetDateTime finishedAt) {
+	record StripeJob(UUID id, String kind, UUID account, String status, int attempts, String lastError,
+			OffsetDateTime createdAt, OffsetDateTime finishedAt) {
 
 	}
 

@@ -2,6 +2,7 @@ package com.mindroom.portal.account;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -15,10 +16,10 @@ import com.mindroom.common.identity.IdentityException;
 import com.mindroom.common.identity.IdentityException.Kind;
 import com.mindroom.common.identity.IdentityProvider;
 import com.mindroom.common.identity.Session;
+import com.mindroom.common.job.JobQueue;
 import com.mindroom.common.notification.Notification;
 import com.mindroom.common.notification.Notifications;
 import com.mindroom.portal.auth.SignIns;
-import com.mindroom.portal.billing.StripeCustomers;
 import com.mindroom.portal.system.Caller;
 import com.mindroom.portal.system.PortalProperties;
 
@@ -28,11 +29,17 @@ import org.springframework.stereotype.Component;
  * Changes a customer's email address the way people expect: the new address and the
  * current password are asked for, a confirmation link goes to the new address (through
  * the identity provider) and a notice to the old one, and the address changes only when
- * the link is used; then the Stripe customer follows. Both steps are audited, without
- * tokens.
+ * the link is used; then the Stripe customer follows, through a job the stripe-handler
+ * runs (and retries). Both steps are audited, without tokens.
  */
 @Component
 public class EmailChanges {
+
+	/**
+	 * The kind of job that sets a Stripe customer's email to its account's current one
+	 * (run by the stripe-handler).
+	 */
+	static final String STRIPE_CUSTOMER_EMAIL = "stripe.customer_email";
 
 	private final IdentityProvider identity;
 
@@ -46,12 +53,14 @@ public class EmailChanges {
 
 	private final TenantTransactions transactions;
 
-	private final StripeCustomers stripeCustomers;
+	private final Accounts accounts;
+
+	private final JobQueue jobs;
 
 	private final PortalProperties properties;
 
 	EmailChanges(IdentityProvider identity, SignIns signIns, AccountDirectory directory, Notifications notifications,
-			AuditLog audit, TenantTransactions transactions, StripeCustomers stripeCustomers,
+			AuditLog audit, TenantTransactions transactions, Accounts accounts, JobQueue jobs,
 			PortalProperties properties) {
 		this.identity = identity;
 		this.signIns = signIns;
@@ -59,7 +68,8 @@ public class EmailChanges {
 		this.notifications = notifications;
 		this.audit = audit;
 		this.transactions = transactions;
-		this.stripeCustomers = stripeCustomers;
+		this.accounts = accounts;
+		this.jobs = jobs;
 		this.properties = properties;
 	}
 
@@ -94,7 +104,9 @@ public class EmailChanges {
 
 	/**
 	 * Completes a change with the token from the link (no sign-in needed: the token is
-	 * the proof), then updates the Stripe customer.
+	 * the proof); in the transaction that audits it, queues the update of the Stripe
+	 * customer's email (one job per account: a repeat while it waits joins it, and the
+	 * job sends the address the account has when it runs).
 	 * @param token the token from the link
 	 * @param request the request
 	 * @return the change, or empty when the provider waits for the other address's link
@@ -103,15 +115,23 @@ public class EmailChanges {
 	public Optional<EmailChange> confirm(String token, HttpServletRequest request) {
 		Optional<EmailChange> change = this.identity.confirmEmailChange(token);
 		change.ifPresent((done) -> {
-			boolean stripeUpdated = this.stripeCustomers.updateEmail(done.accountId(), done.newEmail());
 			Caller caller = new Caller(done.accountId(), done.newEmail());
 			this.transactions.asAccount(done.accountId(),
 					() -> this.audit.record(entry(caller, "account.email_changed", request)
 						.withDetail("previous_email", done.previousEmail())
 						.withDetail("new_email", done.newEmail())
-						.withDetail("stripe_customer_updated", stripeUpdated)));
+						.withDetail("stripe_customer_update", queueStripeCustomerUpdate(done.accountId()))));
 		});
 		return change;
+	}
+
+	private String queueStripeCustomerUpdate(UUID accountId) {
+		if (this.accounts.require(accountId).stripeCustomerId() == null) {
+			return "no_stripe_customer";
+		}
+		this.jobs.submit(STRIPE_CUSTOMER_EMAIL, Map.of("account_id", accountId.toString()),
+				STRIPE_CUSTOMER_EMAIL + ":" + accountId, accountId);
+		return "queued";
 	}
 
 	private static AuditEntry entry(Caller caller, String action, HttpServletRequest request) {

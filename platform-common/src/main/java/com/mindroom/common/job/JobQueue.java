@@ -65,6 +65,31 @@ public class JobQueue {
 	}
 
 	/**
+	 * Queues a job without reading anything back, for a role that may only insert into
+	 * {@code jobs} (the portal's): with a dedupe key, a repeat while a job with that key
+	 * is queued or running is dropped, so a job that reads its data when it runs must
+	 * look again when it completes for changes that arrived meanwhile. The conflict has
+	 * no target because naming one needs {@code SELECT} on the table; the random primary
+	 * key never conflicts, so the key is the only constraint that can.
+	 * @param kind the kind of work
+	 * @param payload its parameters
+	 * @param dedupeKey the key that makes a repeat join the first, or {@code null}
+	 * @param requestedBy the account asking, or {@code null}
+	 * @return whether a job was added ({@code false}: one with the key was queued or
+	 * running)
+	 */
+	public boolean submit(String kind, Map<String, Object> payload, String dedupeKey, UUID requestedBy) {
+		boolean added = this.jdbc.sql("""
+				insert into jobs (kind, payload, dedupe_key, requested_by) values (?, cast(? as jsonb), ?, ?)
+				on conflict do nothing
+				""").params(kind, this.json.writeValueAsString(payload), dedupeKey, requestedBy).update() > 0;
+		if (added) {
+			logger.info("Queued {} job", kind);
+		}
+		return added;
+	}
+
+	/**
 	 * Claims the oldest due job of a kind, or one whose previous claim's lease ran out.
 	 * @param kind the kind of work
 	 * @param lease how long the claim holds before another replica may take the job

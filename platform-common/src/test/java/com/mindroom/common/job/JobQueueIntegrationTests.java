@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,13 +21,15 @@ import com.mindroom.common.test.FreshDatabase;
 import com.mindroom.common.test.TestData;
 import com.mindroom.common.test.TestDatabase;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The job queue: joined duplicates, exclusive claims, leases that expire, retries and
- * giving up.
+ * The job queue: joined duplicates (also for the portal's role, which may only insert),
+ * exclusive claims, leases that expire, retries and giving up.
  */
 @FreshDatabase
 class JobQueueIntegrationTests {
@@ -51,6 +54,26 @@ class JobQueueIntegrationTests {
 			.satisfies((job) -> assertThat(job.payload()).containsEntry("since", 1));
 		this.queue.succeed(first, Map.of("fetched", 3));
 		assertThat(this.queue.enqueue("stripe.backfill", Map.of(), "stripe.backfill", null)).isNotEqualTo(first);
+	}
+
+	@Test
+	void aRoleThatMayOnlyInsertQueuesAndJoinsWithoutReadingBack(TestDatabase database) {
+		try (HikariDataSource portal = database.dataSourceAs("mindroom_portal")) {
+			JobQueue insertOnly = new JobQueue(JdbcClient.create(portal), JsonMapper.builder().build());
+			assertThatExceptionOfType(DataAccessException.class).isThrownBy(
+					() -> insertOnly.enqueue("stripe.customer_email", Map.of(), "stripe.customer_email:a", null));
+			assertThat(insertOnly.submit("stripe.customer_email", Map.of("n", 1), "stripe.customer_email:a", null))
+				.isTrue();
+			assertThat(insertOnly.submit("stripe.customer_email", Map.of("n", 2), "stripe.customer_email:a", null))
+				.isFalse();
+			assertThat(insertOnly.submit("stripe.customer_email", Map.of("n", 3), "stripe.customer_email:b", null))
+				.isTrue();
+		}
+		assertThat(this.queue.claim("stripe.customer_email", Duration.ofMinutes(1))).get()
+			.satisfies((job) -> assertThat(job.payload()).containsEntry("n", 1));
+		assertThat(this.queue.claim("stripe.customer_email", Duration.ofMinutes(1))).get()
+			.satisfies((job) -> assertThat(job.payload()).containsEntry("n", 3));
+		assertThat(this.queue.claim("stripe.customer_email", Duration.ofMinutes(1))).isEmpty();
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.Event;
 import com.stripe.model.StripeCollection;
 import com.stripe.model.Subscription;
+import com.stripe.param.CustomerUpdateParams;
 import com.stripe.param.EventListParams;
 import com.stripe.param.SubscriptionListParams;
 import io.github.resilience4j.core.IntervalFunction;
@@ -122,6 +123,16 @@ public class StripeApi {
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * Sets a customer's email (where Stripe sends receipts and its own emails).
+	 * @param id the Stripe customer id
+	 * @param email the address
+	 */
+	public void updateCustomerEmail(String id, String email) {
+		CustomerUpdateParams params = CustomerUpdateParams.builder().setEmail(email).build();
+		call("update customer", () -> this.client.v1().customers().update(id, params));
 	}
 
 	private <T> T call(String name, StripeCall<T> call) {

@@ -1,8 +1,7 @@
 package com.mindroom.stripe.backfill;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +14,11 @@ import com.mindroom.stripe.system.StripeHandlerProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the back-office jobs this service owns, queued by the admin dashboard:
- * {@code stripe.backfill} and {@code stripe.resync}. Claims are leased with
- * {@code SKIP LOCKED}, so any number of replicas share the queue.
+ * Runs the back-office jobs this service owns: {@code stripe.backfill} and
+ * {@code stripe.resync}, queued by the admin dashboard, and
+ * {@code stripe.customer_email}, queued by the portal when a customer's email changes.
+ * Claims are leased with {@code SKIP LOCKED}, so any number of replicas share the queue;
+ * a failed attempt is retried after the configured delay until the job's last attempt.
  */
 @Component
 public class BillingJobs {
@@ -32,6 +33,12 @@ public class BillingJobs {
 	 */
 	public static final String RESYNC = "stripe.resync";
 
+	/**
+	 * The kind of an update of a Stripe customer's email (payload {@code account_id},
+	 * dedupe key {@code stripe.customer_email:<account id>}).
+	 */
+	public static final String CUSTOMER_EMAIL = "stripe.customer_email";
+
 	private static final Logger logger = LoggerFactory.getLogger(BillingJobs.class);
 
 	private final JobQueue queue;
@@ -42,26 +49,38 @@ public class BillingJobs {
 
 	private final SubscriptionResync resync;
 
+	private final CustomerEmails customerEmails;
+
 	private final StripeHandlerProperties.Jobs settings;
 
 	BillingJobs(JobQueue queue, StripeApi api, EventBackfill backfill, SubscriptionResync resync,
-			StripeHandlerProperties properties) {
+			CustomerEmails customerEmails, StripeHandlerProperties properties) {
 		this.queue = queue;
 		this.api = api;
 		this.backfill = backfill;
 		this.resync = resync;
+		this.customerEmails = customerEmails;
 		this.settings = properties.jobs();
 	}
 
 	/**
-	 * Runs every due job of both kinds.
+	 * Runs every due job of the three kinds.
 	 * @return how many jobs ran
 	 */
 	public synchronized int runDue() {
-		return runAll(BACKFILL, this.backfill::run) + runAll(RESYNC, this.resync::run);
+		return runAll(BACKFILL, (job) -> this.queue.succeed(job.id(), this.backfill.run()))
+				+ runAll(RESYNC, (job) -> this.queue.succeed(job.id(), this.resync.run()))
+				+ runAll(CUSTOMER_EMAIL, this.customerEmails::run);
 	}
 
-	private int runAll(String kind, Supplier<Map<String, Object>> work) {
+	/**
+	 * Claims and runs the due jobs of a kind.
+	 * @param kind the kind
+	 * @param work what completes a claimed job ({@link JobQueue#succeed}); a failure
+	 * records a failed attempt
+	 * @return how many jobs ran
+	 */
+	private int runAll(String kind, Consumer<Job> work) {
 		int ran = 0;
 		Optional<Job> job = this.queue.claim(kind, this.settings.lease());
 		while (job.isPresent()) {
@@ -72,14 +91,14 @@ public class BillingJobs {
 		return ran;
 	}
 
-	private void run(Job job, Supplier<Map<String, Object>> work) {
+	private void run(Job job, Consumer<Job> work) {
 		if (!this.api.enabled()) {
 			this.queue.fail(job, "The Stripe API is not configured (STRIPE_SECRET_KEY)", this.settings.retryDelay());
 			return;
 		}
 		logger.info("Running {} job {} (attempt {})", job.kind(), job.id(), job.attempts());
 		try {
-			this.queue.succeed(job.id(), work.get());
+			work.accept(job);
 		}
 		catch (RuntimeException ex) {
 			this.queue.fail(job, ex.getClass().getSimpleName() + ": " + ex.getMessage(), this.settings.retryDelay());

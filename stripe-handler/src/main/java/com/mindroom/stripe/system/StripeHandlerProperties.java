@@ -15,7 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param backfill how missed events are fetched from Stripe
  * @param lifecycle how often time-based lifecycle transitions are applied
  * @param api how outgoing Stripe calls are paced and retried
- * @param jobs how on-demand backfill and resync jobs are picked up
+ * @param jobs how queued jobs (backfill, resync, customer email) are picked up and
+ * retried
  * @param scheduling whether this replica runs the scheduled jobs at all
  */
 @ConfigurationProperties("mindroom.stripe-handler")
