@@ -8,13 +8,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mindroom.common.job.JobQueue;
 import com.mindroom.common.test.FreshDatabase;
@@ -32,7 +32,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.mindroom.stripe.test.StripeFixtures.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,7 +53,10 @@ class CustomerEmailJobIntegrationTests {
 
 	private static final AtomicReference<Runnable> duringStripeCall = new AtomicReference<>();
 
-	private static final WireMockServer stripeApi = start();
+	@RegisterExtension
+	static final WireMockExtension stripeApi = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort().extensions(new DuringStripeCall()))
+		.build();
 
 	@Autowired
 	private TestDatabase database;
@@ -70,35 +73,9 @@ class CustomerEmailJobIntegrationTests {
 
 	private String customer;
 
-	private static WireMockServer start() {
-		WireMockServer server = new WireMockServer(options().dynamicPort().extensions(new ServeEventListener() {
-
-			@Override
-			public void beforeResponseSent(ServeEvent serveEvent, Parameters parameters) {
-				Runnable action = duringStripeCall.getAndSet(null);
-				if (action != null) {
-					action.run();
-				}
-			}
-
-			@Override
-			public String getName() {
-				return "during-stripe-call";
-			}
-
-		}));
-		server.start();
-		return server;
-	}
-
 	@DynamicPropertySource
 	static void stripeApiBase(DynamicPropertyRegistry registry) {
 		registry.add("mindroom.stripe.api-base", stripeApi::baseUrl);
-	}
-
-	@AfterAll
-	static void stopStripeApi() {
-		stripeApi.stop();
 	}
 
 	@BeforeEach
@@ -110,7 +87,6 @@ class CustomerEmailJobIntegrationTests {
 		this.db.sql("update mindroom.accounts set stripe_customer_id = ? where id = ?")
 			.params(this.customer, this.account)
 			.update();
-		stripeApi.resetAll();
 		duringStripeCall.set(null);
 	}
 
@@ -241,6 +217,27 @@ class CustomerEmailJobIntegrationTests {
 			.param(this.account)
 			.query(String.class)
 			.single();
+	}
+
+	/**
+	 * Runs the action set for the test once, while the handler waits for Stripe's answer
+	 * (after it read the account).
+	 */
+	private static final class DuringStripeCall implements ServeEventListener {
+
+		@Override
+		public void beforeResponseSent(ServeEvent serveEvent, Parameters parameters) {
+			Runnable action = duringStripeCall.getAndSet(null);
+			if (action != null) {
+				action.run();
+			}
+		}
+
+		@Override
+		public String getName() {
+			return "during-stripe-call";
+		}
+
 	}
 
 }
