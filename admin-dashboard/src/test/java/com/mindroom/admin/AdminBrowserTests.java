@@ -133,8 +133,8 @@ class AdminBrowserTests {
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> !driver.findElements(By.cssSelector(".alert-success")).isEmpty());
 		assertThat(driver.findElement(By.cssSelector(".alert-success")).getText()).contains("Suspend requested");
-		assertThat(liveText(driver, By.id("desired-state"))).isEqualTo("suspended");
-		assertThat(liveText(driver, By.id("settled"))).isEqualTo("the provisioner is working on it");
+		assertThat(this.browser.liveText(By.id("desired-state"))).isEqualTo("suspended");
+		assertThat(this.browser.liveText(By.id("settled"))).isEqualTo("the provisioner is working on it");
 		this.jdbc.sql("""
 				update mindroom.instances set observed_state = 'suspended', observed_generation = generation,
 				    observed_at = now() where id = ?
@@ -142,7 +142,7 @@ class AdminBrowserTests {
 		await().atMost(Duration.ofSeconds(15))
 			.ignoreException(StaleElementReferenceException.class)
 			.until(() -> "settled".equals(driver.findElement(By.id("settled")).getText()));
-		assertThat(liveText(driver, By.cssSelector("#instance-state .state"))).isEqualTo("suspended");
+		assertThat(this.browser.liveText(By.cssSelector("#instance-state .state"))).isEqualTo("suspended");
 		this.browser.screenshot("admin-instance-action");
 		driver.get(url("/admin/audit?action=instance"));
 		waitForPath(driver, "/admin/audit?action=instance");
@@ -150,16 +150,6 @@ class AdminBrowserTests {
 			.contains(this.admin.email());
 		this.browser.screenshot("admin-audit-log");
 		this.browser.assertNoJavaScriptErrors();
-	}
-
-	/**
-	 * The text of an element in a region htmx keeps swapping: a lookup can race a swap
-	 * and leave a stale reference, so read again until a read lands on the current one.
-	 */
-	private static String liveText(WebDriver driver, By locator) {
-		return await().atMost(Duration.ofSeconds(5))
-			.ignoreException(StaleElementReferenceException.class)
-			.until(() -> driver.findElement(locator).getText(), (text) -> true);
 	}
 
 	private WebDriver signedIn() {

@@ -135,7 +135,7 @@ class PortalBrowserTests {
 		driver().findElement(By.cssSelector("[data-plan=free] button[type=submit]")).click();
 
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("instance-card"), "Setting up"));
-		assertThat(driver().findElement(By.cssSelector(".simulated-badge")).getText()).isEqualTo("Simulated cluster");
+		assertThat(this.browser.liveText(By.cssSelector(".simulated-badge"))).isEqualTo("Simulated cluster");
 		UUID accountId = seeds().jdbc()
 			.sql("select id from mindroom.accounts where email = ?")
 			.param(email)

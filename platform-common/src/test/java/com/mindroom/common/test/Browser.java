@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -18,6 +20,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) for
@@ -54,6 +57,19 @@ public final class Browser implements AutoCloseable {
 
 	public WebDriver driver() {
 		return this.driver;
+	}
+
+	/**
+	 * The text of an element in a region htmx keeps swapping (a polled card): a lookup
+	 * can race a swap and leave a stale reference, so this reads again until a read lands
+	 * on the current element.
+	 * @param locator the element
+	 * @return its text
+	 */
+	public String liveText(By locator) {
+		return await().atMost(Duration.ofSeconds(5))
+			.ignoreException(StaleElementReferenceException.class)
+			.until(() -> this.driver.findElement(locator).getText(), (text) -> true);
 	}
 
 	/**
