@@ -19,6 +19,7 @@ import com.mindroom.admin.stripe.StripeViews.StripeJob;
 import com.mindroom.admin.web.Page;
 import com.mindroom.admin.web.PageRequest;
 import com.mindroom.common.job.JobQueue;
+import com.mindroom.common.job.StripeJobs;
 import com.mindroom.common.web.Problems;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,8 +35,6 @@ import org.springframework.stereotype.Component;
 class StripeEvents {
 
 	static final Set<String> STATUSES = Set.of("received", "processed", "ignored", "failed");
-
-	static final Set<String> JOB_KINDS = Set.of("stripe.backfill", "stripe.resync", "stripe.customer_email");
 
 	private static final String COLUMNS = "id, type, status, source, object_id, attempts, last_error, "
 			+ "stripe_created_at, received_at, processed_at, next_attempt_at";
@@ -131,7 +130,7 @@ class StripeEvents {
 				    created_at, finished_at
 				from jobs where kind in (:kinds) order by created_at desc limit 10
 				""")
-			.param("kinds", JOB_KINDS)
+			.param("kinds", StripeJobs.KINDS)
 			.query((rs, row) -> new StripeJob(rs.getObject("id", UUID.class), rs.getString("kind"),
 					rs.getObject("account_id", UUID.class), rs.getString("status"), rs.getInt("attempts"),
 					rs.getString("last_error"), rs.getObject("created_at", OffsetDateTime.class),

@@ -17,6 +17,7 @@ import com.mindroom.common.identity.IdentityException.Kind;
 import com.mindroom.common.identity.IdentityProvider;
 import com.mindroom.common.identity.Session;
 import com.mindroom.common.job.JobQueue;
+import com.mindroom.common.job.StripeJobs;
 import com.mindroom.common.notification.Notification;
 import com.mindroom.common.notification.Notifications;
 import com.mindroom.portal.auth.SignIns;
@@ -34,12 +35,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class EmailChanges {
-
-	/**
-	 * The kind of job that sets a Stripe customer's email to its account's current one
-	 * (run by the stripe-handler).
-	 */
-	static final String STRIPE_CUSTOMER_EMAIL = "stripe.customer_email";
 
 	private final IdentityProvider identity;
 
@@ -129,8 +124,8 @@ public class EmailChanges {
 		if (this.accounts.require(accountId).stripeCustomerId() == null) {
 			return "no_stripe_customer";
 		}
-		this.jobs.submit(STRIPE_CUSTOMER_EMAIL, Map.of("account_id", accountId.toString()),
-				STRIPE_CUSTOMER_EMAIL + ":" + accountId, accountId);
+		this.jobs.submit(StripeJobs.CUSTOMER_EMAIL, Map.of("account_id", accountId.toString()),
+				StripeJobs.customerEmailKey(accountId), accountId);
 		return "queued";
 	}
 

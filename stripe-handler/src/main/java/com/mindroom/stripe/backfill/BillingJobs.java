@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import com.mindroom.common.job.Job;
 import com.mindroom.common.job.JobQueue;
+import com.mindroom.common.job.StripeJobs;
 import com.mindroom.stripe.api.StripeApi;
 import com.mindroom.stripe.system.StripeHandlerProperties;
 
@@ -22,22 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class BillingJobs {
-
-	/**
-	 * The kind (and dedupe key) of an on-demand backfill.
-	 */
-	public static final String BACKFILL = "stripe.backfill";
-
-	/**
-	 * The kind (and dedupe key) of an on-demand resync.
-	 */
-	public static final String RESYNC = "stripe.resync";
-
-	/**
-	 * The kind of an update of a Stripe customer's email (payload {@code account_id},
-	 * dedupe key {@code stripe.customer_email:<account id>}).
-	 */
-	public static final String CUSTOMER_EMAIL = "stripe.customer_email";
 
 	private static final Logger logger = LoggerFactory.getLogger(BillingJobs.class);
 
@@ -68,9 +53,9 @@ public class BillingJobs {
 	 * @return how many jobs ran
 	 */
 	public synchronized int runDue() {
-		return runAll(BACKFILL, (job) -> this.queue.succeed(job.id(), this.backfill.run()))
-				+ runAll(RESYNC, (job) -> this.queue.succeed(job.id(), this.resync.run()))
-				+ runAll(CUSTOMER_EMAIL, this.customerEmails::run);
+		return runAll(StripeJobs.BACKFILL, (job) -> this.queue.succeed(job.id(), this.backfill.run()))
+				+ runAll(StripeJobs.RESYNC, (job) -> this.queue.succeed(job.id(), this.resync.run()))
+				+ runAll(StripeJobs.CUSTOMER_EMAIL, this.customerEmails::run);
 	}
 
 	/**

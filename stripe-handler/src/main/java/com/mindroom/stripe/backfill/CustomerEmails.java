@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import com.mindroom.common.job.Job;
 import com.mindroom.common.job.JobQueue;
+import com.mindroom.common.job.StripeJobs;
 import com.mindroom.stripe.api.StripeApi;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,7 +61,7 @@ class CustomerEmails {
 		this.transactions.executeWithoutResult((status) -> {
 			this.queue.succeed(job.id(), Map.of("updated", true, "customer", sent.id()));
 			if (!customer(accountId).equals(customer)) {
-				this.queue.enqueue(job.kind(), job.payload(), BillingJobs.CUSTOMER_EMAIL + ":" + accountId,
+				this.queue.enqueue(job.kind(), job.payload(), StripeJobs.customerEmailKey(accountId),
 						job.requestedBy());
 			}
 		});

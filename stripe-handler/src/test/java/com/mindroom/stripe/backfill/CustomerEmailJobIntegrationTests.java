@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mindroom.common.job.JobQueue;
+import com.mindroom.common.job.StripeJobs;
 import com.mindroom.common.test.FreshDatabase;
 import com.mindroom.common.test.TestData;
 import com.mindroom.common.test.TestDatabase;
@@ -187,8 +188,8 @@ class CustomerEmailJobIntegrationTests {
 	}
 
 	private boolean queue() {
-		return this.jobs.submit(BillingJobs.CUSTOMER_EMAIL, Map.of("account_id", this.account.toString()),
-				BillingJobs.CUSTOMER_EMAIL + ":" + this.account, this.account);
+		return this.jobs.submit(StripeJobs.CUSTOMER_EMAIL, Map.of("account_id", this.account.toString()),
+				StripeJobs.customerEmailKey(this.account), this.account);
 	}
 
 	private String changeEmail(String name) {

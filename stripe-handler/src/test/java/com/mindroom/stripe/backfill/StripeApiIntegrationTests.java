@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.node.ObjectNode;
 
 import com.mindroom.common.job.JobQueue;
+import com.mindroom.common.job.StripeJobs;
 import com.mindroom.common.test.FreshDatabase;
 import com.mindroom.common.test.TestData;
 import com.mindroom.common.test.TestDatabase;
@@ -199,7 +200,7 @@ class StripeApiIntegrationTests {
 	@Test
 	void runsAQueuedResyncAsSoonAsItIsQueued() {
 		stripeApi.stubFor(get(urlPathEqualTo("/v1/subscriptions")).atPriority(1).willReturn(okJson(list(false))));
-		UUID job = this.jobs.enqueue(BillingJobs.RESYNC, Map.of(), BillingJobs.RESYNC, null);
+		UUID job = this.jobs.enqueue(StripeJobs.RESYNC, Map.of(), StripeJobs.RESYNC, null);
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(this.db.sql("select status from mindroom.jobs where id = ?")
 				.param(job)
