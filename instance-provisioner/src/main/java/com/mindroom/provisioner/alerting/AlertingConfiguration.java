@@ -1,8 +1,7 @@
 package com.mindroom.provisioner.alerting;
 
 import com.mindroom.common.notification.Notifications;
-import com.mindroom.provisioner.backup.BackupProperties;
-import com.mindroom.provisioner.backup.BackupStorage;
+import com.mindroom.provisioner.backup.BackupScheduler;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -32,16 +31,8 @@ class AlertingConfiguration {
 	}
 
 	@Bean
-	AlertConditions alertConditions(PlatformReadings readings, AlertingProperties properties, BackupProperties backups,
-			BackupStorage storage) {
-		String notTaken = null;
-		if (!backups.enabled()) {
-			notTaken = "Backups are switched off (mindroom.backups.enabled=false).";
-		}
-		else if (!storage.available()) {
-			notTaken = "Backups cannot be taken: the backup bucket is " + storage.description() + ".";
-		}
-		return new AlertConditions(readings, properties, notTaken);
+	AlertConditions alertConditions(PlatformReadings readings, AlertingProperties properties, BackupScheduler backups) {
+		return new AlertConditions(readings, properties, backups.notTaken().orElse(null));
 	}
 
 	@Bean

@@ -54,11 +54,25 @@ public class BackupScheduler {
 	}
 
 	/**
+	 * Why no backup is taken at all, if none is: switched off, or nowhere to put them.
+	 * @return the reason, or empty when backups are taken
+	 */
+	public Optional<String> notTaken() {
+		if (!this.properties.enabled()) {
+			return Optional.of("Backups are switched off (mindroom.backups.enabled=false).");
+		}
+		if (!this.storage.available()) {
+			return Optional.of("Backups cannot be taken: the backup bucket is " + this.storage.description() + ".");
+		}
+		return Optional.empty();
+	}
+
+	/**
 	 * Records the backups that ended, then starts those that are due.
 	 * @return how many backups were started
 	 */
 	public int run() {
-		if (!this.properties.enabled() || !this.storage.available()) {
+		if (notTaken().isPresent()) {
 			return 0;
 		}
 		this.runs.checkRunning();

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -26,9 +27,9 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.mindroom.common.job.JobQueue;
@@ -64,16 +65,12 @@ class BackupIntegrationTests {
 	private static final String DOCKER_CONFIG = Base64.getEncoder()
 		.encodeToString("{\"auths\":{\"registry.example.com\":{}}}".getBytes(StandardCharsets.UTF_8));
 
-	private static final S3StandIn s3 = S3StandIn.start();
+	@RegisterExtension
+	static final S3StandIn s3 = S3StandIn.start();
 
 	@DynamicPropertySource
 	static void bucket(DynamicPropertyRegistry registry) {
 		s3.configure(registry);
-	}
-
-	@AfterAll
-	static void close() {
-		s3.close();
 	}
 
 	@Autowired
@@ -229,6 +226,18 @@ class BackupIntegrationTests {
 		assertThat(jobRow(refused)).containsEntry("last_error",
 				"The instance has no data to back up (not provisioned, or deleted)");
 		assertThat(backupsOf(never)).isEmpty();
+	}
+
+	@Test
+	void saysWhyNoBackupIsTakenWithoutABucket() {
+		assertThat(this.scheduler.notTaken()).isEmpty();
+		BackupScheduler bucketless = new BackupScheduler(this.jdbc, this.runs, this.jobs,
+				new BackupStorage(null, "not configured: set MINDROOM_BACKUP_S3_BUCKET"), this.properties,
+				Clock.systemUTC());
+
+		assertThat(bucketless.notTaken())
+			.contains("Backups cannot be taken: the backup bucket is not configured: set MINDROOM_BACKUP_S3_BUCKET.");
+		assertThat(bucketless.run()).isZero();
 	}
 
 	@Test
