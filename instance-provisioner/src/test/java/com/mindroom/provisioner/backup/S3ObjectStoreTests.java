@@ -7,6 +7,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -20,13 +21,13 @@ class S3ObjectStoreTests {
 
 	private static final int PART = 64 * 1024;
 
-	private static S3StandIn s3;
+	@RegisterExtension
+	static final S3StandIn s3 = S3StandIn.start();
 
 	private static S3ObjectStore store;
 
 	@BeforeAll
 	static void bucket() {
-		s3 = S3StandIn.start();
 		store = new S3ObjectStore(
 				new S3Settings(s3.endpoint(), "fsn1", S3StandIn.BUCKET, "access", "secret-key", true, PART));
 	}
@@ -34,7 +35,6 @@ class S3ObjectStoreTests {
 	@AfterAll
 	static void close() {
 		store.close();
-		s3.close();
 	}
 
 	@Test

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -21,9 +23,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * An S3-compatible endpoint at the wire for tests: the few calls the backups use
  * (PutObject, GetObject, HeadObject, DeleteObject and multipart uploads), path-style, on
  * one bucket, in memory. Signatures are not checked; aws-chunked bodies are decoded. It
- * can be told to refuse uploads, as a bucket whose key was revoked does.
+ * can be told to refuse uploads, as a bucket whose key was revoked does. Registered as a
+ * static extension ({@code @RegisterExtension}), it stops after the test class.
  */
-public final class S3StandIn implements AutoCloseable {
+public final class S3StandIn implements AfterAllCallback {
 
 	public static final String BUCKET = "mindroom-backups";
 
@@ -89,7 +92,7 @@ public final class S3StandIn implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public void afterAll(ExtensionContext context) {
 		this.server.stop(0);
 	}
 

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mindroom.common.backup.RestoreRequests;
 import com.mindroom.common.test.FreshDatabase;
@@ -38,16 +38,12 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(properties = "mindroom.backups.drill.sample=50")
 class RestoreIntegrationTests {
 
-	private static final S3StandIn s3 = S3StandIn.start();
+	@RegisterExtension
+	static final S3StandIn s3 = S3StandIn.start();
 
 	@DynamicPropertySource
 	static void bucket(DynamicPropertyRegistry registry) {
 		s3.configure(registry);
-	}
-
-	@AfterAll
-	static void close() {
-		s3.close();
 	}
 
 	@Autowired
