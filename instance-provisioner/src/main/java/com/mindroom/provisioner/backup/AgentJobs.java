@@ -57,13 +57,26 @@ public class AgentJobs {
 	}
 
 	/**
-	 * Starts the Job (its Secret first, so its pod finds it).
+	 * Starts the Job (its Secret first, so its pod finds it). A Job that cannot be
+	 * created leaves no Secret behind: they hold the tenant's passphrase and the bucket's
+	 * keys.
 	 * @param job what to run
 	 */
 	public void launch(AgentJob job) {
 		this.client.resource(secret(job)).inNamespace(job.namespace()).createOr(NonDeletingOperation::update);
-		String pullSecret = this.pullSecrets.copyFor(job);
-		this.client.resource(job(job, pullSecret)).inNamespace(job.namespace()).create();
+		try {
+			String pullSecret = this.pullSecrets.copyFor(job);
+			this.client.resource(job(job, pullSecret)).inNamespace(job.namespace()).create();
+		}
+		catch (RuntimeException ex) {
+			try {
+				remove(job.namespace(), job.name());
+			}
+			catch (RuntimeException cleanup) {
+				ex.addSuppressed(cleanup);
+			}
+			throw ex;
+		}
 	}
 
 	/**

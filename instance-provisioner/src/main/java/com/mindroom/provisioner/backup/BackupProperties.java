@@ -65,6 +65,11 @@ public record BackupProperties(@DefaultValue("true") boolean enabled, @DefaultVa
 					this.pathStyle, this.partSize);
 		}
 
+		@Override
+		public String toString() {
+			return settings() + " prefix " + this.prefix;
+		}
+
 	}
 
 	/**

@@ -166,7 +166,7 @@ public class BackupRuns {
 			stored = this.storage.store().size(backup.key()).orElse(-1L);
 		}
 		catch (IOException | RuntimeException ex) {
-			fail(backup.id(), backup.instanceId(), "its result could not be read: " + ex.getMessage());
+			fail(backup.id(), backup.instanceId(), "its result could not be read: " + FailureReasons.describe(ex));
 			return;
 		}
 		if (!backup.key().equals(manifest.key()) || stored != manifest.sizeBytes()) {

@@ -126,8 +126,14 @@ public class RestoreRunner {
 			.update();
 		// the instance is stopped: no pod to sit beside, its volumes attach wherever the
 		// Job runs
-		this.jobs.launch(new AgentJob(restore.instance().namespace(), name, true, restore.instance().id(), null,
-				restore.key(), restore.sha256(), volumes, passphrase, this.properties.restoreWindow()));
+		try {
+			this.jobs.launch(new AgentJob(restore.instance().namespace(), name, true, restore.instance().id(), null,
+					restore.key(), restore.sha256(), volumes, passphrase, this.properties.restoreWindow()));
+		}
+		catch (RuntimeException ex) {
+			this.outcomes.fail(restore, "the restore Job could not be started: " + FailureReasons.describe(ex));
+			return;
+		}
 		this.events.restore(restore.instance().id(),
 				"Restoring the data of the backup of " + WHEN.format(restore.backupTime()));
 	}

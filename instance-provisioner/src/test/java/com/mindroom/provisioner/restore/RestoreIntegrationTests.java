@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,6 +19,8 @@ import com.mindroom.common.test.FreshDatabase;
 import com.mindroom.common.test.TestData;
 import com.mindroom.common.test.TestDatabase;
 import com.mindroom.provisioner.Provisioning;
+import com.mindroom.provisioner.backup.AgentJob;
+import com.mindroom.provisioner.backup.AgentJobs;
 import com.mindroom.provisioner.backup.BackupRuns;
 import com.mindroom.provisioner.backup.S3StandIn;
 import com.mindroom.provisioner.backup.TakenBackups;
@@ -27,6 +32,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -64,6 +70,9 @@ class RestoreIntegrationTests {
 	@Autowired
 	private KubernetesClient kubernetes;
 
+	@Autowired
+	private AgentJobs agentJobs;
+
 	private Provisioning provisioning;
 
 	private TakenBackups backups;
@@ -75,6 +84,40 @@ class RestoreIntegrationTests {
 		this.provisioning = new Provisioning(new TestData(this.database.dataSource()));
 		this.jdbc = this.provisioning.data().jdbc();
 		this.backups = new TakenBackups(this.jdbc, this.runs);
+	}
+
+	@Test
+	void anAgentJobThatCannotBeCreatedLeavesNoSecretBehind() {
+		String namespace = "mindroom-orphan-secret";
+		this.kubernetes.namespaces()
+			.resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+			.create();
+		this.kubernetes.batch()
+			.v1()
+			.jobs()
+			.inNamespace(namespace)
+			.resource(new JobBuilder().withNewMetadata()
+				.withName("restore-taken")
+				.endMetadata()
+				.withNewSpec()
+				.withNewTemplate()
+				.withNewSpec()
+				.addNewContainer()
+				.withName("other")
+				.withImage("busybox:1.36")
+				.endContainer()
+				.endSpec()
+				.endTemplate()
+				.endSpec()
+				.build())
+			.create();
+		AgentJob job = new AgentJob(namespace, "restore-taken", true, UUID.randomUUID(), null, "backups/x.tar.gz.enc",
+				"0".repeat(64), List.of(new AgentJob.Volume("mindroom-data", "mindroom-data")), "passphrase",
+				Duration.ofHours(1));
+
+		assertThatExceptionOfType(KubernetesClientException.class).isThrownBy(() -> this.agentJobs.launch(job));
+
+		assertThat(this.kubernetes.secrets().inNamespace(namespace).withName("restore-taken").get()).isNull();
 	}
 
 	@Test
