@@ -1,5 +1,6 @@
 package com.mindroom.portal.billing;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -40,9 +41,12 @@ class OpenCheckouts {
 
 	private final TenantTransactions transactions;
 
-	OpenCheckouts(JdbcClient jdbc, TenantTransactions transactions) {
+	private final Clock clock;
+
+	OpenCheckouts(JdbcClient jdbc, TenantTransactions transactions, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		this.clock = clock;
 	}
 
 	/**
@@ -56,7 +60,7 @@ class OpenCheckouts {
 	 */
 	Optional<String> settle(StripeClient client, UUID accountId, String customer, String priceId)
 			throws StripeException {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		String reusable = null;
 		for (Session session : client.v1()
 			.checkout()

@@ -48,10 +48,12 @@ class InstanceApiController {
 	@Operation(summary = "The instance, with its latest events and its uptime",
 			description = "404 before the first plan.")
 	InstanceResponse instance(Caller caller) {
-		InstanceView instance = current(caller);
-		return new InstanceResponse(instance, instance.stateLabel(), instance.settling(), this.cluster.simulated(),
-				this.instances.events(caller.accountId(), instance.id(), 20),
-				this.transactions.asAccount(caller.accountId(), () -> this.uptime.instance(instance.id())));
+		// one transaction: the instance, its events and its uptime queries join it
+		return this.transactions.asAccount(caller.accountId(), () -> {
+			InstanceView instance = current(caller);
+			return new InstanceResponse(instance, instance.stateLabel(), instance.settling(), this.cluster.simulated(),
+					this.instances.events(caller.accountId(), instance.id(), 20), this.uptime.instance(instance.id()));
+		});
 	}
 
 	@PostMapping("/start")
