@@ -197,11 +197,12 @@ class AdminBrowserTests {
 			.update();
 		this.jdbc
 			.sql("""
-					insert into mindroom.alert_incidents (alert_key, severity, summary, opened_at, resolved_at) values
-					    (?, 'critical', 'Instance hooli is in error since 2026-03-10 10:00 UTC', now() - interval '1 hour', null),
-					    (?, 'critical', 'The latest backup of acme failed', now() - interval '2 days', now() - interval '1 day')
+					insert into mindroom.alert_incidents (alert_key, severity, summary, page, opened_at, resolved_at) values
+					    (?, 'critical', 'Instance hooli is in error since 2026-03-10 10:00 UTC', ?, now() - interval '1 hour', null),
+					    (?, 'critical', 'The latest backup of acme failed', ?, now() - interval '2 days', now() - interval '1 day')
 					""")
-			.params("instance-error:" + instance, "backup-failed:" + running)
+			.params("instance-error:" + instance, "/admin/instances/" + instance, "backup-failed:" + running,
+					"/admin/instances/" + running)
 			.update();
 		return running;
 	}

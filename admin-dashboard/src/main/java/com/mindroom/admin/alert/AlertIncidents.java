@@ -27,8 +27,8 @@ public class AlertIncidents {
 			"Backup overdue", "backups-not-taken", "Backups not taken", "restore-drill-failed", "Restore drill failed",
 			"reconcile-backlog", "Reconcile backlog stalled", "stripe-events-failed", "Stripe events failed");
 
-	private static final String COLUMNS = "id, alert_key, severity, summary, opened_at, last_seen_at, resolved_at, "
-			+ "notified_at";
+	private static final String COLUMNS = "id, alert_key, severity, summary, page, opened_at, last_seen_at, "
+			+ "resolved_at, notified_at";
 
 	private final JdbcClient jdbc;
 
@@ -68,24 +68,9 @@ public class AlertIncidents {
 		int colon = key.indexOf(':');
 		String condition = (colon < 0) ? key : key.substring(0, colon);
 		return new Incident(rs.getObject("id", UUID.class), key, CONDITIONS.getOrDefault(condition, condition),
-				rs.getString("severity"), rs.getString("summary"), page(condition, key.substring(colon + 1)),
+				rs.getString("severity"), rs.getString("summary"), rs.getString("page"),
 				rs.getObject("opened_at", OffsetDateTime.class), rs.getObject("last_seen_at", OffsetDateTime.class),
 				rs.getObject("resolved_at", OffsetDateTime.class), rs.getObject("notified_at", OffsetDateTime.class));
-	}
-
-	private static String page(String condition, String subject) {
-		if ("stripe-events-failed".equals(condition)) {
-			return "/admin/stripe?status=failed";
-		}
-		if ("reconcile-backlog".equals(condition)) {
-			return "/admin/instances";
-		}
-		try {
-			return "/admin/instances/" + UUID.fromString(subject);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 	/**

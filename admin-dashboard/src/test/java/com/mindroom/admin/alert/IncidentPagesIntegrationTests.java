@@ -47,16 +47,16 @@ class IncidentPagesIntegrationTests {
 	@Test
 	void listsOpenIncidentsFirstThenTheRecentlyResolved() {
 		UUID instance = UUID.randomUUID();
-		UUID backlog = incident("reconcile-backlog", "critical", "The provisioner is not keeping up", "30 minutes",
-				null);
+		UUID backlog = incident("reconcile-backlog", "critical", "The provisioner is not keeping up",
+				"/admin/instances", "30 minutes", null);
 		UUID drill = incident("restore-drill-failed:" + instance, "critical", "The restore drill of acme-1 failed",
-				"2 hours", null);
+				"/admin/instances/" + instance, "2 hours", null);
 		UUID stripe = incident("stripe-events-failed", "warning", "2 Stripe event(s) could not be applied",
-				"10 minutes", null);
+				"/admin/stripe?status=failed", "10 minutes", null);
 		UUID degraded = incident("instance-degraded:" + instance, "warning", "Instance acme-1 is degraded since",
-				"3 days", "2 days");
-		UUID old = incident("backup-failed:" + instance, "critical", "The latest backup of acme-1 failed", "12 days",
-				"11 days");
+				"/admin/instances/" + instance, "3 days", "2 days");
+		UUID old = incident("backup-failed:" + instance, "critical", "The latest backup of acme-1 failed",
+				"/admin/instances/" + instance, "12 days", "11 days");
 
 		String page = this.client.get("/admin/incidents").body();
 
@@ -82,16 +82,14 @@ class IncidentPagesIntegrationTests {
 			.doesNotContain(old.toString());
 	}
 
-	private UUID incident(String key, String severity, String summary, String openedAgo, String resolvedAgo) {
-		return this.jdbc
-			.sql("""
-					insert into mindroom.alert_incidents (alert_key, severity, summary, opened_at, last_seen_at, resolved_at)
-					values (?, ?, ?, now() - cast(? as interval), now(), now() - cast(? as interval))
-					returning id
-					""")
-			.params(key, severity, summary, openedAgo, resolvedAgo)
-			.query(UUID.class)
-			.single();
+	private UUID incident(String key, String severity, String summary, String page, String openedAgo,
+			String resolvedAgo) {
+		return this.jdbc.sql("""
+				insert into mindroom.alert_incidents (alert_key, severity, summary, page, opened_at, last_seen_at,
+				    resolved_at)
+				values (?, ?, ?, ?, now() - cast(? as interval), now(), now() - cast(? as interval))
+				returning id
+				""").params(key, severity, summary, page, openedAgo, resolvedAgo).query(UUID.class).single();
 	}
 
 }

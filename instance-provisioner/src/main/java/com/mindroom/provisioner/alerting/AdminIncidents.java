@@ -69,11 +69,11 @@ class AdminIncidents {
 
 	private Incident openOrSee(Condition condition) {
 		return this.jdbc.sql("""
-				insert into alert_incidents (alert_key, severity, summary) values (?, ?, ?)
+				insert into alert_incidents (alert_key, severity, summary, page) values (?, ?, ?, ?)
 				on conflict (alert_key) where resolved_at is null do update set last_seen_at = now()
 				returning id, opened_at, xmax = 0 as opened
 				""")
-			.params(condition.key(), condition.severity(), condition.summary())
+			.params(condition.key(), condition.severity(), condition.summary(), condition.page())
 			.query((rs, row) -> new Incident(rs.getObject("id", UUID.class),
 					rs.getObject("opened_at", OffsetDateTime.class), rs.getBoolean("opened")))
 			.single();

@@ -77,6 +77,11 @@ class AdminIncidentsIntegrationTests {
 		evaluate();
 
 		assertThat(openKeys()).containsExactly("instance-error:" + broken);
+		assertThat(this.seeds.jdbc()
+			.sql("select page from mindroom.alert_incidents where alert_key = ?")
+			.param("instance-error:" + broken)
+			.query(String.class)
+			.single()).isEqualTo("/admin/instances/" + broken);
 		List<Map<String, Object>> emails = emails();
 		assertThat(emails).extracting((e) -> e.get("account_id")).containsExactlyInAnyOrder(this.ops, this.oncall);
 		assertThat(emails).allSatisfy((email) -> {
