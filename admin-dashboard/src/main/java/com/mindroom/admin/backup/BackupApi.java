@@ -21,21 +21,25 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An instance's backups and restores as JSON, and the restore action; the provisioner
- * carries a restore out asynchronously and the instance's events show its steps.
+ * An instance's backups and restores as JSON, and the backup and restore actions; the
+ * provisioner carries a restore out asynchronously and the instance's events show its
+ * steps.
  */
 @RestController
 @RequestMapping("/api/admin/instances/{id}")
-@Tag(name = "Backups", description = "An instance's backups and restores, and restoring one")
+@Tag(name = "Backups", description = "An instance's backups and restores, backing it up now and restoring one")
 class BackupApi {
 
 	private final InstanceBackups backups;
 
 	private final AdminRestores restores;
 
-	BackupApi(InstanceBackups backups, AdminRestores restores) {
+	private final AdminBackups manual;
+
+	BackupApi(InstanceBackups backups, AdminRestores restores, AdminBackups manual) {
 		this.backups = backups;
 		this.restores = restores;
+		this.manual = manual;
 	}
 
 	@GetMapping("/backups")
@@ -43,6 +47,15 @@ class BackupApi {
 	BackupsView backups(@PathVariable UUID id) {
 		this.backups.requireInstance(id);
 		return new BackupsView(this.backups.of(id), this.backups.restoresOf(id));
+	}
+
+	@PostMapping("/backup")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(summary = "Back the instance up now",
+			description = "Queues a backup.manual job for the provisioner; a repeat while one waits joins it. "
+					+ "409 when the instance has no data to back up (not provisioned, or deleted).")
+	Map<String, UUID> backUp(@PathVariable UUID id, Caller caller) {
+		return Map.of("job", this.manual.backUp(caller, id));
 	}
 
 	@PostMapping("/restore")

@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The restore action of an instance's "Backups" section; the page shows the outcome.
+ * The "Back up now" and restore actions of an instance's "Backups" section; the page
+ * shows the outcome.
  */
 @Controller
 @AdminPage
@@ -21,8 +22,18 @@ class BackupPages {
 
 	private final AdminRestores restores;
 
-	BackupPages(AdminRestores restores) {
+	private final AdminBackups manual;
+
+	BackupPages(AdminRestores restores, AdminBackups manual) {
 		this.restores = restores;
+		this.manual = manual;
+	}
+
+	@PostMapping("/admin/instances/{id}/backup")
+	String backUp(@PathVariable UUID id, Caller caller, RedirectAttributes redirect) {
+		Flash.run(redirect, "Backup requested: the provisioner starts it shortly, and it is listed below once it has.",
+				() -> this.manual.backUp(caller, id));
+		return "redirect:/admin/instances/" + id;
 	}
 
 	@PostMapping("/admin/instances/{id}/restore")

@@ -1,5 +1,6 @@
 package com.mindroom.admin.backup;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import com.mindroom.admin.support.AdminClient;
 import com.mindroom.admin.support.AdminIntegrationTest;
 import com.mindroom.admin.support.TestAdmins;
 import com.mindroom.admin.support.TestAdmins.User;
+import com.mindroom.common.job.BackupJobs;
 import com.mindroom.common.test.TestDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The "Backups" section of an instance's page: each backup's outcome (status, size, time,
- * the reason of a failure), and the restore action, which only writes a restore request
- * for the provisioner, after the admin typed the instance's name, and is audited.
+ * the reason of a failure), "Back up now", which only queues a manual backup job for the
+ * provisioner, and the restore action, which only writes a restore request for the
+ * provisioner, after the admin typed the instance's name; both are audited.
  */
 @AdminIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,9 +62,9 @@ class InstanceBackupsIntegrationTests {
 
 		String page = this.client.get("/admin/instances/" + instance).body();
 
-		assertThat(page).contains("<h2 class=\"h6\">Backups</h2>", "id=\"backup-" + succeeded + "\"",
-				"id=\"backup-" + failed + "\"", "12.3 MB", "Could not upload backups/x: AccessDenied",
-				"id=\"restore-form\"");
+		assertThat(page).contains(">Backups</h2>", "id=\"backup-now\">Back up now</button>",
+				"id=\"backup-" + succeeded + "\"", "id=\"backup-" + failed + "\"", "12.3 MB",
+				"Could not upload backups/x: AccessDenied", "id=\"restore-form\"");
 		assertThat(page.indexOf("id=\"backup-" + failed + "\"")).isLessThan(page.indexOf("id=\"backup-" + succeeded));
 		assertThat(page.substring(page.indexOf("<select name=\"backup\""), page.indexOf("</select>")))
 			.contains("value=\"" + succeeded + "\"")
@@ -139,6 +142,53 @@ class InstanceBackupsIntegrationTests {
 	}
 
 	@Test
+	void backUpNowQueuesOneManualBackupJobForTheProvisionerAndARepeatJoinsIt() {
+		UUID instance = provisioned("backed-up");
+
+		AdminClient.Response accepted = this.client.post("/admin/instances/" + instance + "/backup", Map.of());
+		assertThat(accepted.location()).endsWith("/admin/instances/" + instance);
+		assertThat(this.client.get("/admin/instances/" + instance).body()).contains("Backup requested:");
+		AdminClient.Response repeated = this.client.postJson("/api/admin/instances/" + instance + "/backup", "{}");
+
+		assertThat(repeated.status()).isEqualTo(202);
+		List<Map<String, Object>> jobs = this.jdbc.sql("""
+				select id, kind, payload ->> 'instance' as instance, requested_by, dedupe_key, status
+				from mindroom.jobs where payload ->> 'instance' = ?
+				""").param(instance.toString()).query().listOfRows();
+		assertThat(jobs).hasSize(1);
+		assertThat(jobs.get(0)).containsEntry("kind", BackupJobs.MANUAL)
+			.containsEntry("instance", instance.toString())
+			.containsEntry("requested_by", this.admin.id())
+			.containsEntry("dedupe_key", "backup.manual:" + instance)
+			.containsEntry("status", "queued");
+		assertThat(repeated.body()).isEqualTo("{\"job\":\"" + jobs.get(0).get("id") + "\"}");
+		assertThat(audited("instance.backup", instance, "success")).isEqualTo(2);
+	}
+
+	@Test
+	void backUpNowIsRefusedForAnUnknownOrDeletedInstanceAndQueuesNothing() {
+		UUID unknown = UUID.randomUUID();
+		assertProblem(this.client.postJson("/api/admin/instances/" + unknown + "/backup", "{}"), 404, "not-found");
+		assertThat(manualJobs(unknown)).isZero();
+
+		UUID deleted = provisioned("deleted");
+		this.jdbc
+			.sql("update mindroom.instances set desired_state = 'deleted', observed_state = 'deleted' where id = ?")
+			.param(deleted)
+			.update();
+		assertProblem(this.client.postJson("/api/admin/instances/" + deleted + "/backup", "{}"), 409, "conflict");
+		this.client.post("/admin/instances/" + deleted + "/backup", Map.of());
+		assertThat(this.client.get("/admin/instances/" + deleted).body())
+			.contains("This instance has no data to back up (not provisioned, or deleted).");
+		assertThat(manualJobs(deleted)).isZero();
+		assertThat(audited("instance.backup", deleted, "denied")).isEqualTo(2);
+
+		UUID pending = instance("unprovisioned");
+		assertProblem(this.client.postJson("/api/admin/instances/" + pending + "/backup", "{}"), 409, "conflict");
+		assertThat(manualJobs(pending)).isZero();
+	}
+
+	@Test
 	void theJsonApiListsBackupsAndAcceptsAConfirmedRestore() {
 		UUID instance = instance("api");
 		String slug = this.jdbc.sql("select slug from mindroom.instances where id = ?")
@@ -169,6 +219,22 @@ class InstanceBackupsIntegrationTests {
 		return this.admins.data().instance(account, subscription, name);
 	}
 
+	private UUID provisioned(String name) {
+		UUID instance = instance(name);
+		this.jdbc.sql("""
+				update mindroom.instances set observed_state = 'running', namespace = 'mr-' || substr(id::text, 1, 8)
+				where id = ?
+				""").param(instance).update();
+		return instance;
+	}
+
+	private long manualJobs(UUID instance) {
+		return this.jdbc.sql("select count(*) from mindroom.jobs where kind = ? and payload ->> 'instance' = ?")
+			.params(BackupJobs.MANUAL, instance.toString())
+			.query(Long.class)
+			.single();
+	}
+
 	private UUID backup(UUID instance, String status, Long size, String error, String age) {
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("""
@@ -190,10 +256,14 @@ class InstanceBackupsIntegrationTests {
 	}
 
 	private long audited(UUID instance, String outcome) {
+		return audited("instance.restore", instance, outcome);
+	}
+
+	private long audited(String action, UUID instance, String outcome) {
 		return this.jdbc.sql("""
-				select count(*) from mindroom.audit_log where action = 'instance.restore' and target_id = ?
+				select count(*) from mindroom.audit_log where action = ? and target_id = ?
 				  and actor_id = ? and outcome = ?
-				""").params(instance.toString(), this.admin.id(), outcome).query(Long.class).single();
+				""").params(action, instance.toString(), this.admin.id(), outcome).query(Long.class).single();
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.mindroom.common.job.BackupJobs;
 import com.mindroom.common.job.Job;
 import com.mindroom.common.job.JobQueue;
 
@@ -21,13 +22,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Decides which backups start now: once a day each running instance at its own time
  * within the configured spread after the start time (UTC), and the manual backups admins
- * ask for ({@code backup.manual} jobs), never more at once than the configured maximum. A
- * day whose backup was missed (the provisioner was down) is made up as soon as it can be.
+ * ask for ({@link BackupJobs#MANUAL} jobs), never more at once than the configured
+ * maximum. A day whose backup was missed (the provisioner was down) is made up as soon as
+ * it can be.
  */
 public class BackupScheduler {
-
-	/** The job kind of a manual backup; its payload names the instance. */
-	public static final String MANUAL = "backup.manual";
 
 	private static final Logger logger = LoggerFactory.getLogger(BackupScheduler.class);
 
@@ -79,8 +78,12 @@ public class BackupScheduler {
 		int free = this.properties.maxConcurrent()
 				- this.jdbc.sql("select count(*) from backups where status = 'running'").query(Integer.class).single();
 		int started = 0;
-		while (started < free && startManual()) {
-			started++;
+		while (started < free) {
+			Optional<Job> job = this.queue.claim(BackupJobs.MANUAL, Duration.ofMinutes(5));
+			if (job.isEmpty()) {
+				break;
+			}
+			started += startManual(job.get()) ? 1 : 0;
 		}
 		if (started < free) {
 			started += startScheduled(free - started);
@@ -88,24 +91,36 @@ public class BackupScheduler {
 		return started;
 	}
 
-	private boolean startManual() {
-		Optional<Job> job = this.queue.claim(MANUAL, Duration.ofMinutes(5));
-		if (job.isEmpty()) {
+	private boolean startManual(Job job) {
+		Optional<UUID> instanceId = instanceOf(job);
+		if (instanceId.isEmpty()) {
+			this.queue.fail(job, "The job does not name an instance: its payload needs \"instance\": the instance's id",
+					Duration.ofMinutes(1));
 			return false;
 		}
-		UUID instanceId = UUID.fromString(String.valueOf(job.get().payload().get("instance")));
-		Optional<BackupTarget> target = this.jdbc.sql("""
-				select %s from instances i where i.id = ? and i.observed_state not in ('pending', 'deleting', 'deleted')
-				  and i.namespace is not null
-				""".formatted(BackupTarget.COLUMNS)).param(instanceId).query(BackupTarget::read).optional();
+		Optional<BackupTarget> target = this.jdbc
+			.sql("select %s from instances i where i.id = ? and %s".formatted(BackupTarget.COLUMNS,
+					BackupJobs.HAS_DATA))
+			.param(instanceId.get())
+			.query(BackupTarget::read)
+			.optional();
 		if (target.isEmpty()) {
-			this.queue.fail(job.get(), "The instance has no data to back up (not provisioned, or deleted)",
+			this.queue.fail(job, "The instance has no data to back up (not provisioned, or deleted)",
 					Duration.ofMinutes(1));
-			return true;
+			return false;
 		}
-		UUID backup = this.runs.start(target.get(), null, job.get().requestedBy());
-		this.queue.succeed(job.get().id(), Map.of("backup", String.valueOf(backup)));
+		UUID backup = this.runs.start(target.get(), null, job.requestedBy());
+		this.queue.succeed(job.id(), Map.of("backup", String.valueOf(backup)));
 		return true;
+	}
+
+	private static Optional<UUID> instanceOf(Job job) {
+		try {
+			return Optional.of(UUID.fromString(String.valueOf(job.payload().get("instance"))));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
 	}
 
 	private int startScheduled(int limit) {

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.mindroom.common.job.BackupJobs;
 import com.mindroom.common.job.JobQueue;
 import com.mindroom.common.test.FreshDatabase;
 import com.mindroom.common.test.TestData;
@@ -209,8 +210,8 @@ class BackupIntegrationTests {
 		this.jdbc.sql("update mindroom.instances set desired_state = 'deleted' where id = ?").param(never).update();
 		this.provisioning.awaitObserved(never, "deleted");
 		UUID admin = this.provisioning.data().account("backup-admin");
-		UUID job = this.jobs.enqueue(BackupScheduler.MANUAL, Map.of("instance", instance.toString()), null, admin);
-		UUID refused = this.jobs.enqueue(BackupScheduler.MANUAL, Map.of("instance", never.toString()), null, admin);
+		UUID job = this.jobs.enqueue(BackupJobs.MANUAL, Map.of("instance", instance.toString()), null, admin);
+		UUID refused = this.jobs.enqueue(BackupJobs.MANUAL, Map.of("instance", never.toString()), null, admin);
 
 		this.scheduler.run();
 
@@ -226,6 +227,27 @@ class BackupIntegrationTests {
 		assertThat(jobRow(refused)).containsEntry("last_error",
 				"The instance has no data to back up (not provisioned, or deleted)");
 		assertThat(backupsOf(never)).isEmpty();
+	}
+
+	@Test
+	void failsAManualBackupJobThatNamesNoInstanceAndGoesOnWithTheNext() {
+		UUID instance = running("starter", "after-nope");
+		UUID admin = this.provisioning.data().account("backup-admin-nope");
+		UUID malformed = this.jobs.enqueue(BackupJobs.MANUAL, Map.of("instance", "nope"), null, admin);
+		UUID next = this.jobs.enqueue(BackupJobs.MANUAL, Map.of("instance", instance.toString()), null, admin);
+
+		this.scheduler.run();
+
+		assertThat(jobRow(malformed)).doesNotContainEntry("status", "succeeded")
+			.containsEntry("last_error",
+					"The job does not name an instance: its payload needs \"instance\": the instance's id");
+		assertThat(jobRow(next)).containsEntry("status", "succeeded");
+		List<UUID> taken = this.jdbc.sql("select id from mindroom.backups where instance_id = ? and kind = 'manual'")
+			.param(instance)
+			.query(UUID.class)
+			.list();
+		assertThat(taken).hasSize(1);
+		assertThat(this.backups.awaitEnded(taken.get(0))).containsEntry("status", "succeeded");
 	}
 
 	@Test
