@@ -27,6 +27,16 @@ public record AgentJob(String namespace, String name, boolean restore, UUID inst
 	public static final List<String> DATA_VOLUMES = List.of("mindroom-data", "matrix-data");
 
 	/**
+	 * The data volumes as a Job mounts them.
+	 * @param scratch whether into empty scratch directories (a drill) instead of the
+	 * instance's claims of the same names
+	 * @return the volumes
+	 */
+	public static List<Volume> dataVolumes(boolean scratch) {
+		return DATA_VOLUMES.stream().map((volume) -> new Volume(volume, scratch ? null : volume)).toList();
+	}
+
+	/**
 	 * A volume of the Job.
 	 *
 	 * @param name its name in the archive

@@ -14,6 +14,7 @@ import com.mindroom.provisioner.cluster.ClusterInfo;
 import com.mindroom.provisioner.secret.TenantSecrets;
 import com.mindroom.provisioner.simulation.SimulatedJobs;
 import com.mindroom.provisioner.system.KubernetesProperties;
+import com.mindroom.provisioner.reconcile.InstanceEvents;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -59,13 +60,8 @@ class BackupConfiguration {
 	}
 
 	@Bean
-	DataEvents dataEvents(JdbcClient jdbc) {
-		return new DataEvents(jdbc);
-	}
-
-	@Bean
 	BackupRuns backupRuns(JdbcClient jdbc, AgentJobs jobs, BackupStorage storage, TenantSecrets secrets,
-			DataEvents events, BackupProperties properties, JsonMapper json, Clock clock) {
+			InstanceEvents events, BackupProperties properties, JsonMapper json, Clock clock) {
 		return new BackupRuns(jdbc, jobs, storage, secrets, events, properties, json, clock);
 	}
 

@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import com.mindroom.provisioner.reconcile.FailureReasons;
 import com.mindroom.provisioner.secret.TenantSecrets;
 import com.mindroom.common.backup.Sizes;
+import com.mindroom.provisioner.reconcile.InstanceEvents;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -46,7 +47,7 @@ public class BackupRuns {
 
 	private final TenantSecrets secrets;
 
-	private final DataEvents events;
+	private final InstanceEvents events;
 
 	private final BackupProperties properties;
 
@@ -54,8 +55,8 @@ public class BackupRuns {
 
 	private final Clock clock;
 
-	public BackupRuns(JdbcClient jdbc, AgentJobs jobs, BackupStorage storage, TenantSecrets secrets, DataEvents events,
-			BackupProperties properties, JsonMapper json, Clock clock) {
+	public BackupRuns(JdbcClient jdbc, AgentJobs jobs, BackupStorage storage, TenantSecrets secrets,
+			InstanceEvents events, BackupProperties properties, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.jobs = jobs;
 		this.storage = storage;
@@ -92,9 +93,7 @@ public class BackupRuns {
 		}
 		try {
 			String passphrase = this.secrets.backupPassphrase(instance.id());
-			List<AgentJob.Volume> volumes = AgentJob.DATA_VOLUMES.stream()
-				.map((volume) -> new AgentJob.Volume(volume, volume))
-				.toList();
+			List<AgentJob.Volume> volumes = AgentJob.dataVolumes(false);
 			this.jobs.launch(new AgentJob(instance.namespace(), name, false, instance.id(), instance.slug(), key, null,
 					volumes, passphrase, this.properties.window()));
 			logger.info("Backup {} of instance {} started (Job {}/{})", id, instance.id(), instance.namespace(), name);

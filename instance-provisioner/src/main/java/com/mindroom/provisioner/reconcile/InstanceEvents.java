@@ -9,9 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Writes what the provisioner does to {@code instance_events}, which the customer portal
- * streams as live progress and admins read as history. Messages are for people ("Creating
- * namespace mindroom-acme"), never carry secrets, and each is committed at once so
- * progress shows while a pass is still running.
+ * streams as live progress and admins read as history: its reconciles, health checks,
+ * backups and restores. Messages are for people ("Creating namespace mindroom-acme"),
+ * never carry secrets, and each is committed at once so progress shows while a pass is
+ * still running.
  */
 public class InstanceEvents {
 
@@ -53,6 +54,31 @@ public class InstanceEvents {
 
 	public void health(UUID instanceId, String from, String to, String message) {
 		insert(instanceId, "health", from, to, null, message);
+	}
+
+	/**
+	 * Records what happened to the instance's backups, at its current generation.
+	 * @param instanceId the instance
+	 * @param message what happened
+	 */
+	public void backup(UUID instanceId, String message) {
+		data(instanceId, "backup", message);
+	}
+
+	/**
+	 * Records a step of a restore of the instance's data, at its current generation.
+	 * @param instanceId the instance
+	 * @param message what happened
+	 */
+	public void restore(UUID instanceId, String message) {
+		data(instanceId, "restore", message);
+	}
+
+	private void data(UUID instanceId, String kind, String message) {
+		this.jdbc.sql("""
+				insert into instance_events (instance_id, account_id, kind, generation, message, actor)
+				select id, account_id, ?, generation, ?, ? from instances where id = ?
+				""").params(kind, message, ACTOR, instanceId).update();
 	}
 
 	private void insert(UUID instanceId, String kind, String from, String to, Long generation, String message) {

@@ -13,7 +13,6 @@ import com.mindroom.provisioner.backup.BackupTarget;
  *
  * @param id the restore
  * @param drill whether it is a drill
- * @param status {@code pending} or {@code running}
  * @param phase where it is
  * @param jobName its agent Job, once started
  * @param namespace where its Job runs
@@ -27,12 +26,12 @@ import com.mindroom.provisioner.backup.BackupTarget;
  * @param settled whether the provisioner has reached the instance's desired state
  * @param observedState what the instance is doing
  */
-record ActiveRestore(UUID id, boolean drill, String status, String phase, String jobName, String namespace,
-		boolean overdue, boolean settledIn, String key, String sha256, Instant backupTime, BackupTarget instance,
-		String desiredState, boolean settled, String observedState) {
+record ActiveRestore(UUID id, boolean drill, String phase, String jobName, String namespace, boolean overdue,
+		boolean settledIn, String key, String sha256, Instant backupTime, BackupTarget instance, String desiredState,
+		boolean settled, String observedState) {
 
 	static final String QUERY = """
-			select r.id as restore_id, r.kind, r.status, r.phase, r.job_name, r.namespace as job_namespace,
+			select r.id as restore_id, r.kind, r.phase, r.job_name, r.namespace as job_namespace,
 			    coalesce(r.deadline_at < now(), false) as overdue,
 			    coalesce(r.started_at < now() - interval '2 minutes', false) as settled_in,
 			    b.object_key, b.checksum_sha256, b.finished_at as backup_time,
@@ -45,7 +44,7 @@ record ActiveRestore(UUID id, boolean drill, String status, String phase, String
 
 	static ActiveRestore read(ResultSet rs, int row) throws SQLException {
 		return new ActiveRestore(rs.getObject("restore_id", UUID.class), "drill".equals(rs.getString("kind")),
-				rs.getString("status"), rs.getString("phase"), rs.getString("job_name"), rs.getString("job_namespace"),
+				rs.getString("phase"), rs.getString("job_name"), rs.getString("job_namespace"),
 				rs.getBoolean("overdue"), rs.getBoolean("settled_in"), rs.getString("object_key"),
 				rs.getString("checksum_sha256"), Timestamps.read(rs, "backup_time"), BackupTarget.read(rs, row),
 				rs.getString("desired_state"), rs.getBoolean("settled"), rs.getString("observed_state"));

@@ -6,8 +6,8 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import com.mindroom.common.lifecycle.DesiredStateSync;
 import com.mindroom.provisioner.backup.AgentJobs;
 import com.mindroom.provisioner.backup.BackupProperties;
-import com.mindroom.provisioner.backup.DataEvents;
 import com.mindroom.provisioner.secret.TenantSecrets;
+import com.mindroom.provisioner.reconcile.InstanceEvents;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -23,13 +23,13 @@ class RestoreConfiguration {
 
 	@Bean
 	RestoreOutcomes restoreOutcomes(JdbcClient jdbc, DesiredStateSync desiredStates, AgentJobs jobs,
-			KubernetesClient client, DataEvents events) {
+			KubernetesClient client, InstanceEvents events) {
 		return new RestoreOutcomes(jdbc, desiredStates, jobs, client, events);
 	}
 
 	@Bean
 	RestoreRunner restoreRunner(JdbcClient jdbc, DesiredStateSync desiredStates, AgentJobs jobs, TenantSecrets secrets,
-			DataEvents events, RestoreOutcomes outcomes, BackupProperties properties) {
+			InstanceEvents events, RestoreOutcomes outcomes, BackupProperties properties) {
 		return new RestoreRunner(jdbc, desiredStates, jobs, secrets, events, outcomes, properties);
 	}
 

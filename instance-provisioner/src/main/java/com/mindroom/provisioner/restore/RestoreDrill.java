@@ -94,9 +94,7 @@ public class RestoreDrill {
 					.build())
 				.create();
 			String passphrase = this.secrets.backupPassphrase(sample.instance().id());
-			List<AgentJob.Volume> scratch = AgentJob.DATA_VOLUMES.stream()
-				.map((volume) -> new AgentJob.Volume(volume, null))
-				.toList();
+			List<AgentJob.Volume> scratch = AgentJob.dataVolumes(true);
 			this.jobs.launch(new AgentJob(namespace, name, true, sample.instance().id(), null, sample.key(),
 					sample.sha256(), scratch, passphrase, this.properties.restoreWindow()));
 		}

@@ -4,10 +4,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.mindroom.common.db.Timestamps;
 import com.mindroom.common.lifecycle.DesiredStateSync;
 import com.mindroom.provisioner.backup.AgentJobs;
 import com.mindroom.provisioner.backup.ChecksumMismatchException;
-import com.mindroom.provisioner.backup.DataEvents;
+import com.mindroom.provisioner.reconcile.InstanceEvents;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,10 +29,10 @@ public class RestoreOutcomes {
 
 	private final KubernetesClient client;
 
-	private final DataEvents events;
+	private final InstanceEvents events;
 
 	public RestoreOutcomes(JdbcClient jdbc, DesiredStateSync desiredStates, AgentJobs jobs, KubernetesClient client,
-			DataEvents events) {
+			InstanceEvents events) {
 		this.jdbc = jdbc;
 		this.desiredStates = desiredStates;
 		this.jobs = jobs;
@@ -48,7 +49,7 @@ public class RestoreOutcomes {
 		cleanUp(restore);
 		if (!restore.drill()) {
 			this.events.restore(restore.instance().id(), "Restore finished: MindRoom has the data of the backup of "
-					+ RestoreRunner.WHEN.format(restore.backupTime()));
+					+ Timestamps.readable(restore.backupTime()));
 		}
 		logger.info("{} {} of instance {} succeeded", restore.drill() ? "Restore drill" : "Restore", restore.id(),
 				restore.instance().id());
