@@ -1,8 +1,6 @@
 package com.mindroom.provisioner.alerting;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +10,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.mindroom.common.db.Timestamps;
 import com.mindroom.common.notification.Notification;
 import com.mindroom.common.notification.Notifications;
 
@@ -29,8 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AdminIncidents {
 
 	private static final Logger logger = LoggerFactory.getLogger(AdminIncidents.class);
-
-	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
 	private final JdbcClient jdbc;
 
@@ -103,7 +100,7 @@ class AdminIncidents {
 
 	/** A time as the emails show it: {@code 2026-03-10 10:30 UTC}. */
 	static String utc(OffsetDateTime time) {
-		return UTC.format(time.withOffsetSameInstant(ZoneOffset.UTC));
+		return Timestamps.readable(time.toInstant());
 	}
 
 	private void resolveCleared(Set<String> holding) {

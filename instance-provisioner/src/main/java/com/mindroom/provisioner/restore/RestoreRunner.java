@@ -1,21 +1,20 @@
 package com.mindroom.provisioner.restore;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.mindroom.common.db.Timestamps;
 import com.mindroom.common.lifecycle.DesiredStateSync;
 import com.mindroom.provisioner.backup.AgentJob;
 import com.mindroom.provisioner.backup.AgentJobs;
 import com.mindroom.provisioner.backup.BackupProperties;
-import com.mindroom.provisioner.backup.DataEvents;
 import com.mindroom.provisioner.backup.JobState;
 import com.mindroom.provisioner.reconcile.FailureReasons;
 import com.mindroom.provisioner.secret.TenantSecrets;
 import com.mindroom.common.backup.Sizes;
+import com.mindroom.provisioner.reconcile.InstanceEvents;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,9 +31,6 @@ public class RestoreRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(RestoreRunner.class);
 
-	static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
-
 	private final JdbcClient jdbc;
 
 	private final DesiredStateSync desiredStates;
@@ -43,14 +39,14 @@ public class RestoreRunner {
 
 	private final TenantSecrets secrets;
 
-	private final DataEvents events;
+	private final InstanceEvents events;
 
 	private final RestoreOutcomes outcomes;
 
 	private final BackupProperties properties;
 
 	public RestoreRunner(JdbcClient jdbc, DesiredStateSync desiredStates, AgentJobs jobs, TenantSecrets secrets,
-			DataEvents events, RestoreOutcomes outcomes, BackupProperties properties) {
+			InstanceEvents events, RestoreOutcomes outcomes, BackupProperties properties) {
 		this.jdbc = jdbc;
 		this.desiredStates = desiredStates;
 		this.jobs = jobs;
@@ -118,9 +114,7 @@ public class RestoreRunner {
 		}
 		String name = "restore-" + restore.id().toString().substring(0, 8);
 		String passphrase = this.secrets.backupPassphrase(restore.instance().id());
-		List<AgentJob.Volume> volumes = AgentJob.DATA_VOLUMES.stream()
-			.map((volume) -> new AgentJob.Volume(volume, volume))
-			.toList();
+		List<AgentJob.Volume> volumes = AgentJob.dataVolumes(false);
 		this.jdbc.sql("update restores set phase = 'restoring', job_name = ?, namespace = ? where id = ?")
 			.params(name, restore.instance().namespace(), restore.id())
 			.update();
@@ -135,7 +129,7 @@ public class RestoreRunner {
 			return;
 		}
 		this.events.restore(restore.instance().id(),
-				"Restoring the data of the backup of " + WHEN.format(restore.backupTime()));
+				"Restoring the data of the backup of " + Timestamps.readable(restore.backupTime()));
 	}
 
 	private void followJob(ActiveRestore restore) {

@@ -1,8 +1,6 @@
 package com.mindroom.common.backup;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,9 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class RestoreRequests {
 
 	private static final Logger logger = LoggerFactory.getLogger(RestoreRequests.class);
-
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
 
 	private final JdbcClient jdbc;
 
@@ -66,8 +61,8 @@ public class RestoreRequests {
 				insert into instance_events (instance_id, account_id, kind, message, actor)
 				values (?, ?, 'restore', ?, ?)
 				""")
-			.params(instanceId, accountId, "Restore from the backup of " + WHEN.format(backupTime) + " requested",
-					actor)
+			.params(instanceId, accountId,
+					"Restore from the backup of " + Timestamps.readable(backupTime) + " requested", actor)
 			.update();
 		logger.info("Restore {} of instance {} from backup {} requested by {}", restoreId, instanceId, backupId, actor);
 		return restoreId;

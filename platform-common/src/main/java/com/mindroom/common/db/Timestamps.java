@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Converts between {@link Instant} and the {@code timestamptz} values the PostgreSQL
@@ -12,7 +13,20 @@ import java.time.ZoneOffset;
  */
 public final class Timestamps {
 
+	private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(ZoneOffset.UTC);
+
 	private Timestamps() {
+	}
+
+	/**
+	 * A time as people read it in messages, events and emails:
+	 * {@code 2026-03-10 10:30 UTC}.
+	 * @param instant the time
+	 * @return the text
+	 */
+	public static String readable(Instant instant) {
+		return READABLE.format(instant);
 	}
 
 	public static OffsetDateTime toDb(Instant instant) {

@@ -1,8 +1,8 @@
 package com.mindroom.common.lifecycle;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+
+import com.mindroom.common.db.Timestamps;
 
 /**
  * The tenant lifecycle as a pure function (DESIGN.md section 2): from a subscription, its
@@ -11,9 +11,6 @@ import java.time.format.DateTimeFormatter;
  * it away.
  */
 public final class TenantLifecycle {
-
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
 
 	private final LifecyclePolicy policy;
 
@@ -96,7 +93,7 @@ public final class TenantLifecycle {
 			return entitled("The subscription is active", null);
 		}
 		if (now.isBefore(end)) {
-			return entitled("The subscription is active and cancels on " + DATE.format(end), end);
+			return entitled("The subscription is active and cancels on " + Timestamps.readable(end), end);
 		}
 		return ended(end, "The subscription's final period ended", now);
 	}
@@ -107,7 +104,7 @@ public final class TenantLifecycle {
 			return entitled("Trial", null);
 		}
 		if (now.isBefore(trialEnd)) {
-			return entitled("Trial until " + DATE.format(trialEnd), trialEnd);
+			return entitled("Trial until " + Timestamps.readable(trialEnd), trialEnd);
 		}
 		return notEntitled("The trial ended");
 	}
@@ -119,7 +116,7 @@ public final class TenantLifecycle {
 		}
 		Instant graceEnd = since.plus(this.policy.pastDueGrace());
 		if (now.isBefore(graceEnd)) {
-			return entitled("Payment failed; keeps running until " + DATE.format(graceEnd), graceEnd);
+			return entitled("Payment failed; keeps running until " + Timestamps.readable(graceEnd), graceEnd);
 		}
 		return notEntitled("Payment overdue past the grace period");
 	}
@@ -131,7 +128,7 @@ public final class TenantLifecycle {
 		Instant retentionEnd = end.plus(this.policy.canceledRetention());
 		if (now.isBefore(retentionEnd)) {
 			return new LifecycleDecision(DesiredState.SUSPENDED,
-					reason + "; data kept until " + DATE.format(retentionEnd), false, retentionEnd);
+					reason + "; data kept until " + Timestamps.readable(retentionEnd), false, retentionEnd);
 		}
 		return new LifecycleDecision(DesiredState.DELETED, reason + "; the retention period is over", false, null);
 	}
