@@ -39,7 +39,8 @@ public class AgentJobs {
 	/** Label of every agent Job (and its Secret): {@code backup} or {@code restore}. */
 	public static final String COMPONENT = "app.kubernetes.io/component";
 
-	static final String PART_OF = "app.kubernetes.io/part-of";
+	/** Label of everything the agents and drills create: {@code mindroom}. */
+	public static final String PART_OF = "app.kubernetes.io/part-of";
 
 	private final KubernetesClient client;
 

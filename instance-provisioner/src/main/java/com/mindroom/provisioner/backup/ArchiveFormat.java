@@ -204,6 +204,8 @@ final class ArchiveFormat {
 		return text.toString();
 	}
 
+	// not FileSystemUtils.deleteRecursively: that checks existence through links and
+	// leaves a dangling symbolic link (which a backup may hold) in place
 	private static void deleteTree(Path path) throws IOException {
 		if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
 			return;

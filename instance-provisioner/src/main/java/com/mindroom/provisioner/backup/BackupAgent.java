@@ -161,7 +161,7 @@ public final class BackupAgent {
 	 * @param value the setting
 	 * @return each volume's name and directory, in order
 	 */
-	static Map<String, Path> volumes(String value) {
+	public static Map<String, Path> volumes(String value) {
 		Map<String, Path> volumes = new LinkedHashMap<>();
 		for (String pair : (value != null) ? value.split(",") : new String[0]) {
 			String[] parts = pair.split("=", 2);

@@ -87,7 +87,7 @@ public class RestoreDrill {
 			this.client
 				.resource(new NamespaceBuilder().withNewMetadata()
 					.withName(namespace)
-					.addToLabels("app.kubernetes.io/part-of", "mindroom")
+					.addToLabels(AgentJobs.PART_OF, "mindroom")
 					.addToLabels("mindroom.io/drill", id.toString())
 					.addToLabels("pod-security.kubernetes.io/enforce", "restricted")
 					.endMetadata()

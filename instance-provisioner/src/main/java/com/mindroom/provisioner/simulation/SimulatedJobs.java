@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -35,6 +34,8 @@ import org.slf4j.LoggerFactory;
 import com.mindroom.provisioner.backup.AgentJobs;
 import com.mindroom.provisioner.backup.BackupAgent;
 import com.mindroom.provisioner.backup.ObjectStore;
+
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The part of the simulated kubelet that runs the backup and restore Jobs, where no pod
@@ -137,9 +138,9 @@ public class SimulatedJobs implements AutoCloseable {
 				env.put(variable.getName(), variable.getValue());
 			}
 		}
+		// each volume the Job mounts becomes a directory of this simulated pod
 		Map<String, Path> volumes = new LinkedHashMap<>();
-		for (String name : env.get(BackupAgent.VOLUMES).split(",")) {
-			String volume = name.substring(0, name.indexOf('='));
+		for (String volume : BackupAgent.volumes(env.get(BackupAgent.VOLUMES)).keySet()) {
 			volumes.put(volume, Files.createDirectories(work.resolve(volume)));
 		}
 		char[] passphrase = passphrase(job);
@@ -259,11 +260,8 @@ public class SimulatedJobs implements AutoCloseable {
 	}
 
 	private static void deleteQuietly(Path directory) {
-		if (directory == null) {
-			return;
-		}
-		try (Stream<Path> walk = Files.walk(directory)) {
-			walk.sorted((a, b) -> b.compareTo(a)).forEach((path) -> path.toFile().delete());
+		try {
+			FileSystemUtils.deleteRecursively(directory);
 		}
 		catch (IOException ex) {
 			logger.debug("Could not delete {}: {}", directory, ex.getMessage());
