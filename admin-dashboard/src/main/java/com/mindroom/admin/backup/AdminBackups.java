@@ -10,7 +10,6 @@ import com.mindroom.common.job.BackupJobs;
 import com.mindroom.common.job.JobQueue;
 import com.mindroom.common.web.Problems;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,12 +24,12 @@ class AdminBackups {
 
 	private final AuditedActions actions;
 
-	private final JdbcClient jdbc;
+	private final InstanceBackups instances;
 
-	AdminBackups(JobQueue jobs, AuditedActions actions, JdbcClient jdbc) {
+	AdminBackups(JobQueue jobs, AuditedActions actions, InstanceBackups instances) {
 		this.jobs = jobs;
 		this.actions = actions;
-		this.jdbc = jdbc;
+		this.instances = instances;
 	}
 
 	/**
@@ -40,12 +39,7 @@ class AdminBackups {
 	 * @return the id of the queued (or joined) job
 	 */
 	UUID backUp(Caller caller, UUID instanceId) {
-		Target target = this.jdbc
-			.sql("select account_id, (%s) as has_data from instances where id = ?".formatted(BackupJobs.HAS_DATA))
-			.param(instanceId)
-			.query((rs, row) -> new Target(rs.getObject("account_id", UUID.class), rs.getBoolean("has_data")))
-			.optional()
-			.orElseThrow(() -> Problems.notFound("No such instance."));
+		InstanceBackups.Target target = this.instances.target(instanceId);
 		AuditEntry entry = caller.audit("instance.backup")
 			.withTarget("instance", instanceId)
 			.withAccount(target.accountId());
@@ -56,10 +50,6 @@ class AdminBackups {
 			return this.jobs.enqueue(BackupJobs.MANUAL, Map.of("instance", instanceId.toString()),
 					BackupJobs.manualKey(instanceId), caller.accountId());
 		}, (done, job) -> done.withDetail("job", job.toString()));
-	}
-
-	private record Target(UUID accountId, boolean hasData) {
-
 	}
 
 }

@@ -8,7 +8,6 @@ import com.mindroom.common.audit.AuditEntry;
 import com.mindroom.common.backup.RestoreRequests;
 import com.mindroom.common.web.Problems;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,12 +23,12 @@ class AdminRestores {
 
 	private final AuditedActions actions;
 
-	private final JdbcClient jdbc;
+	private final InstanceBackups instances;
 
-	AdminRestores(RestoreRequests requests, AuditedActions actions, JdbcClient jdbc) {
+	AdminRestores(RestoreRequests requests, AuditedActions actions, InstanceBackups instances) {
 		this.requests = requests;
 		this.actions = actions;
-		this.jdbc = jdbc;
+		this.instances = instances;
 	}
 
 	/**
@@ -41,7 +40,7 @@ class AdminRestores {
 	 * @return the restore's id
 	 */
 	UUID restore(Caller caller, UUID instanceId, UUID backupId, String confirmation) {
-		Target target = target(instanceId);
+		InstanceBackups.Target target = this.instances.target(instanceId);
 		AuditEntry entry = caller.audit("instance.restore")
 			.withTarget("instance", instanceId)
 			.withAccount(target.accountId())
@@ -55,18 +54,6 @@ class AdminRestores {
 			}
 			return this.requests.request(instanceId, backupId, caller.accountId(), caller.label());
 		}, (done, restore) -> done.withDetail("restore", restore.toString()));
-	}
-
-	private Target target(UUID instanceId) {
-		return this.jdbc.sql("select account_id, slug from instances where id = ?")
-			.param(instanceId)
-			.query((rs, row) -> new Target(rs.getObject("account_id", UUID.class), rs.getString("slug")))
-			.optional()
-			.orElseThrow(() -> Problems.notFound("No such instance."));
-	}
-
-	private record Target(UUID accountId, String slug) {
-
 	}
 
 }

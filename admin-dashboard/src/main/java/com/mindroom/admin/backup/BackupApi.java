@@ -45,7 +45,7 @@ class BackupApi {
 	@GetMapping("/backups")
 	@Operation(summary = "An instance's newest backups and restores (restore drills included), newest first")
 	BackupsView backups(@PathVariable UUID id) {
-		this.backups.requireInstance(id);
+		this.backups.target(id);
 		return new BackupsView(this.backups.of(id), this.backups.restoresOf(id));
 	}
 

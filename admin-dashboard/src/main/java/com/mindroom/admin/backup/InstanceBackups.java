@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import com.mindroom.common.web.Problems;
 import com.mindroom.common.backup.Sizes;
+import com.mindroom.common.job.BackupJobs;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,16 +29,20 @@ public class InstanceBackups {
 	}
 
 	/**
-	 * Fails with 404 unless the instance exists.
+	 * The instance the backup actions work on.
 	 * @param instanceId the instance
+	 * @return its account, name and whether it has data to back up
+	 * @throws org.springframework.web.ErrorResponseException 404 when there is no such
+	 * instance
 	 */
-	public void requireInstance(UUID instanceId) {
-		if (this.jdbc.sql("select count(*) from instances where id = ?")
+	Target target(UUID instanceId) {
+		return this.jdbc
+			.sql("select account_id, slug, (%s) as has_data from instances where id = ?".formatted(BackupJobs.HAS_DATA))
 			.param(instanceId)
-			.query(Long.class)
-			.single() == 0) {
-			throw Problems.notFound("No such instance.");
-		}
+			.query((rs, row) -> new Target(rs.getObject("account_id", UUID.class), rs.getString("slug"),
+					rs.getBoolean("has_data")))
+			.optional()
+			.orElseThrow(() -> Problems.notFound("No such instance."));
 	}
 
 	/**
@@ -123,6 +128,17 @@ public class InstanceBackups {
 	 */
 	public record Restore(String kind, String status, String phase, OffsetDateTime createdAt, OffsetDateTime finishedAt,
 			String error, String actor, OffsetDateTime backupTime) {
+
+	}
+
+	/**
+	 * An instance the backup actions work on.
+	 *
+	 * @param accountId the account that owns it
+	 * @param slug its name
+	 * @param hasData whether it has data to back up (provisioned, not deleted)
+	 */
+	record Target(UUID accountId, String slug, boolean hasData) {
 
 	}
 
