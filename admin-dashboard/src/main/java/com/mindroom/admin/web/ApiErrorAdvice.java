@@ -27,11 +27,13 @@ public class ApiErrorAdvice {
 			case NOT_FOUND -> HttpStatus.NOT_FOUND;
 			case NOT_ENTITLED -> HttpStatus.PAYMENT_REQUIRED;
 			case WRONG_STATE -> HttpStatus.CONFLICT;
+			case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
 		};
 		String slug = switch (ex.reason()) {
 			case NOT_FOUND -> "not-found";
 			case NOT_ENTITLED -> "payment-required";
 			case WRONG_STATE -> "conflict";
+			case INVALID_INPUT -> "invalid-input";
 		};
 		return ResponseEntity.status(status).body(Problems.problem(status, slug, ex.getMessage()));
 	}

@@ -37,6 +37,7 @@ public class PageErrorAdvice {
 			case NOT_FOUND -> HttpStatus.NOT_FOUND;
 			case NOT_ENTITLED -> HttpStatus.PAYMENT_REQUIRED;
 			case WRONG_STATE -> HttpStatus.CONFLICT;
+			case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
 		};
 		return page(status, ex.getMessage());
 	}

@@ -3,7 +3,6 @@ package com.mindroom.portal.backup;
 import java.util.UUID;
 
 import com.mindroom.common.instance.InstanceActionRefusedException;
-import com.mindroom.common.plan.PlanCatalog;
 import com.mindroom.portal.instance.CustomerInstances;
 import com.mindroom.portal.instance.InstanceView;
 import com.mindroom.portal.system.Caller;
@@ -28,19 +27,16 @@ class BackupsController {
 
 	private final CustomerBackups backups;
 
-	private final PlanCatalog plans;
-
-	BackupsController(CustomerInstances instances, CustomerBackups backups, PlanCatalog plans) {
+	BackupsController(CustomerInstances instances, CustomerBackups backups) {
 		this.instances = instances;
 		this.backups = backups;
-		this.plans = plans;
 	}
 
 	@GetMapping("/app/backups")
 	String backups(Caller caller, Model model) {
 		this.instances.current(caller.accountId()).ifPresent((instance) -> {
 			model.addAttribute("instance", instance);
-			model.addAttribute("paid", paid(instance));
+			model.addAttribute("paid", this.backups.restorable(instance));
 			model.addAttribute("backups", this.backups.of(caller.accountId(), instance.id()));
 		});
 		return "app/backups";
@@ -55,7 +51,7 @@ class BackupsController {
 			return BACK;
 		}
 		try {
-			this.backups.restore(caller, instance, paid(instance), backup, confirm);
+			this.backups.restore(caller, instance, backup, confirm);
 			flash.addFlashAttribute("notice",
 					"Restoring your backup: MindRoom stops, gets the backup's data and starts again. "
 							+ "The dashboard shows each step.");
@@ -64,10 +60,6 @@ class BackupsController {
 			flash.addFlashAttribute("error", ex.getMessage() + ".");
 		}
 		return BACK;
-	}
-
-	private boolean paid(InstanceView instance) {
-		return this.plans.find(instance.plan()).map((plan) -> !plan.free()).orElse(false);
 	}
 
 }

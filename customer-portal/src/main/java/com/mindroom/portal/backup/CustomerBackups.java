@@ -14,6 +14,7 @@ import com.mindroom.common.db.Timestamps;
 import com.mindroom.common.db.TenantTransactions;
 import com.mindroom.common.instance.InstanceActionRefusedException;
 import com.mindroom.common.instance.InstanceActionRefusedException.Reason;
+import com.mindroom.common.plan.PlanCatalog;
 import com.mindroom.portal.instance.InstanceView;
 import com.mindroom.portal.system.Caller;
 import com.mindroom.common.backup.Sizes;
@@ -38,11 +39,15 @@ class CustomerBackups {
 
 	private final AuditLog audit;
 
-	CustomerBackups(JdbcClient jdbc, TenantTransactions transactions, RestoreRequests requests, AuditLog audit) {
+	private final PlanCatalog plans;
+
+	CustomerBackups(JdbcClient jdbc, TenantTransactions transactions, RestoreRequests requests, AuditLog audit,
+			PlanCatalog plans) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.requests = requests;
 		this.audit = audit;
+		this.plans = plans;
 	}
 
 	List<Backup> of(UUID accountId, UUID instanceId) {
@@ -54,26 +59,34 @@ class CustomerBackups {
 	}
 
 	/**
+	 * Whether the instance's plan lets the customer restore its backups (the paid ones).
+	 * @param instance the instance
+	 * @return whether restores are offered
+	 */
+	boolean restorable(InstanceView instance) {
+		return this.plans.find(instance.plan()).map((plan) -> !plan.free()).orElse(false);
+	}
+
+	/**
 	 * Asks for a restore of the instance from one of its backups.
 	 * @param caller the customer
 	 * @param instance the customer's instance
-	 * @param paid whether its plan is a paid one
 	 * @param backupId the chosen backup
 	 * @param confirmation what the customer typed: the instance's name
 	 */
-	void restore(Caller caller, InstanceView instance, boolean paid, UUID backupId, String confirmation) {
+	void restore(Caller caller, InstanceView instance, UUID backupId, String confirmation) {
 		AuditEntry entry = AuditEntry.of(caller.actor(), "instance.restore")
 			.withAccount(caller.accountId())
 			.withTarget("instance", instance.id())
 			.withDetail("backup", String.valueOf(backupId));
 		try {
 			this.transactions.asAccount(caller.accountId(), () -> {
-				if (!paid) {
+				if (!restorable(instance)) {
 					throw new InstanceActionRefusedException(Reason.NOT_ENTITLED,
 							"Restoring a backup comes with the paid plans");
 				}
 				if (!instance.slug().equals(confirmation.trim())) {
-					throw new InstanceActionRefusedException(Reason.WRONG_STATE,
+					throw new InstanceActionRefusedException(Reason.INVALID_INPUT,
 							"Type your instance's name, " + instance.slug() + ", to confirm the restore");
 				}
 				this.requests.request(instance.id(), backupId, caller.accountId(), caller.label());

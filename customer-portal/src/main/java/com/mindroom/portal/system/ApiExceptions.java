@@ -58,6 +58,7 @@ class ApiExceptions {
 							+ ". Choose a plan or update your payment on the billing page.");
 			case WRONG_STATE -> problem(HttpStatus.CONFLICT, "conflict", ex.getMessage());
 			case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "not-found", "No such instance.");
+			case INVALID_INPUT -> problem(HttpStatus.BAD_REQUEST, "invalid-input", ex.getMessage());
 		};
 	}
 

@@ -29,7 +29,13 @@ public class InstanceActionRefusedException extends RuntimeException {
 		WRONG_STATE,
 
 		/** There is no such instance (answer 404). */
-		NOT_FOUND
+		NOT_FOUND,
+
+		/**
+		 * What was asked for is not valid, for example a confirmation that does not match
+		 * (answer 400).
+		 */
+		INVALID_INPUT
 
 	}
 
