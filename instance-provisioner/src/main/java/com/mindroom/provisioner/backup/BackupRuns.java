@@ -106,7 +106,7 @@ public class BackupRuns {
 
 	/**
 	 * Looks at every running backup and records those that ended.
-	 * @return how many ended
+	 * @return how many are still running
 	 */
 	public int checkRunning() {
 		List<Running> running = this.jdbc
@@ -129,7 +129,7 @@ public class BackupRuns {
 						FailureReasons.describe(ex));
 			}
 		}
-		return ended;
+		return running.size() - ended;
 	}
 
 	private boolean check(Running backup) {

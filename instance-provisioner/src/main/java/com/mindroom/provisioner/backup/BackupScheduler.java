@@ -74,9 +74,7 @@ public class BackupScheduler {
 		if (notTaken().isPresent()) {
 			return 0;
 		}
-		this.runs.checkRunning();
-		int free = this.properties.maxConcurrent()
-				- this.jdbc.sql("select count(*) from backups where status = 'running'").query(Integer.class).single();
+		int free = this.properties.maxConcurrent() - this.runs.checkRunning();
 		int started = 0;
 		while (started < free) {
 			Optional<Job> job = this.queue.claim(BackupJobs.MANUAL, Duration.ofMinutes(5));
